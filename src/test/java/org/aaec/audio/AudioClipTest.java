@@ -1,0 +1,32 @@
+package org.aaec.audio;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Cutting and padding to maxSeconds as SPEC.md defines it. */
+class AudioClipTest {
+
+    @Test
+    void longClipIsCutAtMaxSeconds() {
+        float[] x = new float[16_000 * 20];
+        x[16_000 * 15 - 1] = 0.25f;
+        x[16_000 * 15] = 0.75f;
+        AudioClip cut = new AudioClip(x, 16_000).fitTo(15);
+        assertEquals(240_000, cut.samples().length);
+        assertEquals(0.25f, cut.samples()[239_999]);
+    }
+
+    @Test
+    void shortClipIsPaddedWithTrailingZeros() {
+        AudioClip padded = new AudioClip(new float[] {0.5f, -0.5f}, 4).fitTo(1.0);
+        assertArrayEquals(new float[] {0.5f, -0.5f, 0f, 0f}, padded.samples());
+    }
+
+    @Test
+    void segmentSelectsTheSamplesBetweenTimes() {
+        float[] x = {0, 1, 2, 3, 4, 5, 6, 7};
+        assertArrayEquals(new float[] {2, 3, 4}, new AudioClip(x, 4).segment(0.5, 1.25).samples());
+    }
+}

@@ -1,0 +1,58 @@
+package org.aaec.audio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.aaec.testutil.TestAudio;
+import org.junit.jupiter.api.Test;
+
+/** The resampler is band-limited: what fits below the new Nyquist frequency survives, what does not is removed. */
+class ResamplerTest {
+
+    private static double db(double ratio) {
+        return 20 * Math.log10(ratio);
+    }
+
+    @Test
+    void sevenKilohertzSurvives48To16() {
+        float[] x = TestAudio.tone(7000, 48_000, 1.0, 0.5);
+
+        AudioClip out = Resampler.resample(new AudioClip(x, 48_000), 16_000);
+
+        assertEquals(16_000, out.samples().length);
+        double amp = TestAudio.amplitudeAt(out.samples(), 1000, 15_000, 7000, 16_000);
+        assertTrue(Math.abs(db(amp / 0.5)) < 1.0, "7 kHz within 1 dB, got " + db(amp / 0.5) + " dB");
+    }
+
+    @Test
+    void tenKilohertzIsAttenuatedByAtLeast40Db() {
+        float[] x = TestAudio.tone(10_000, 48_000, 1.0, 0.5);
+
+        float[] out = Resampler.resample(new AudioClip(x, 48_000), 16_000).samples();
+
+        // A naive decimator would fold 10 kHz onto 16 - 10 = 6 kHz; measure all energy, not just one bin.
+        double rms = 0;
+        for (int i = 1000; i < 15_000; i++) {
+            rms += out[i] * (double) out[i];
+        }
+        rms = Math.sqrt(rms / 14_000);
+        double inputRms = 0.5 / Math.sqrt(2);
+        assertTrue(db(rms / inputRms) <= -40, "attenuation " + db(rms / inputRms) + " dB");
+        assertTrue(db(TestAudio.amplitudeAt(out, 1000, 15_000, 6000, 16_000) / 0.5) <= -40, "no alias at 6 kHz");
+    }
+
+    @Test
+    void sameRateIsUntouched() {
+        AudioClip clip = new AudioClip(new float[] {1, 2, 3}, 16_000);
+        assertSame(clip, Resampler.resample(clip, 16_000));
+    }
+
+    @Test
+    void upsamplingKeepsTheTone() {
+        float[] x = TestAudio.tone(1000, 8000, 1.0, 0.5);
+        float[] out = Resampler.resample(new AudioClip(x, 8000), 16_000).samples();
+        assertEquals(16_000, out.length);
+        assertEquals(0.5, TestAudio.amplitudeAt(out, 1000, 15_000, 1000, 16_000), 0.01);
+    }
+}
