@@ -1,0 +1,153 @@
+package org.aaec.features;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Arrays;
+
+/**
+ * The log + per-frequency-bin standardisation of SPEC.md: {@code (log(power + floor) - mean[f]) /
+ * std[f]}, with mean and deviation measured on a training split and stored with the features and
+ * in every model.
+ *
+ * @param mean per-bin mean of log power
+ * @param std per-bin standard deviation of log power (never below {@link #MIN_STD})
+ * @param floor added to power before the logarithm
+ * @param frames how many frames the statistics were measured on
+ * @param clips how many clips those frames came from
+ */
+public record Normalization(double[] mean, double[] std, double floor, long frames, int clips) {
+
+    /** SPEC.md's floor inside the logarithm. */
+    public static final double DEFAULT_FLOOR = 1e-10;
+    /** Deviations below this (a bin that never changes) are replaced by 1 to avoid dividing by zero. */
+    public static final double MIN_STD = 1e-6;
+
+    /** Checks the invariants. */
+    public Normalization {
+        if (mean.length != std.length) {
+            throw new IllegalArgumentException("mean has " + mean.length + " bins, std " + std.length);
+        }
+    }
+
+    /** Number of frequency bins. */
+    @JsonIgnore
+    public int bins() {
+        return mean.length;
+    }
+
+    /**
+     * Applies log and standardisation.
+     *
+     * @param power raw power spectrogram with {@link #bins()} bins
+     * @return a new spectrogram of the same shape
+     */
+    public Spectrogram apply(Spectrogram power) {
+        if (power.bins() != bins()) {
+            throw new IllegalArgumentException("spectrogram has " + power.bins() + " bins, statistics " + bins());
+        }
+        float[] in = power.data();
+        float[] out = new float[in.length];
+        int f = 0;
+        for (int i = 0; i < in.length; i++) {
+            out[i] = (float) ((Math.log(in[i] + floor) - mean[f]) / std[f]);
+            if (++f == mean.length) {
+                f = 0;
+            }
+        }
+        return new Spectrogram(out, power.frames(), power.bins());
+    }
+
+    /**
+     * Accumulates per-bin sums of log power over the frames of many clips (in double precision),
+     * then yields the statistics.
+     */
+    public static final class Accumulator {
+        private final double floor;
+        private final double[] sum;
+        private final double[] sumSq;
+        private long frames;
+        private int clips;
+
+        /**
+         * @param bins frequency bins
+         * @param floor added to power before the logarithm
+         */
+        public Accumulator(int bins, double floor) {
+            this.floor = floor;
+            this.sum = new double[bins];
+            this.sumSq = new double[bins];
+        }
+
+        /**
+         * Adds the first {@code validFrames} frames of one clip (frames made only of padding are
+         * left out, so that zero-padding does not pull the statistics towards log(floor)).
+         *
+         * @param power raw power spectrogram
+         * @param validFrames frames to use, at most {@code power.frames()}
+         */
+        public void add(Spectrogram power, int validFrames) {
+            int bins = sum.length;
+            if (power.bins() != bins) {
+                throw new IllegalArgumentException("spectrogram has " + power.bins() + " bins, expected " + bins);
+            }
+            int n = Math.min(validFrames, power.frames());
+            float[] d = power.data();
+            for (int t = 0; t < n; t++) {
+                int base = t * bins;
+                for (int f = 0; f < bins; f++) {
+                    double v = Math.log(d[base + f] + floor);
+                    sum[f] += v;
+                    sumSq[f] += v * v;
+                }
+            }
+            frames += n;
+            clips++;
+        }
+
+        /** The statistics so far; requires at least one frame. */
+        public Normalization result() {
+            if (frames == 0) {
+                throw new IllegalStateException("no training frames to measure normalisation statistics on");
+            }
+            int bins = sum.length;
+            double[] mean = new double[bins];
+            double[] std = new double[bins];
+            for (int f = 0; f < bins; f++) {
+                mean[f] = sum[f] / frames;
+                double var = Math.max(0, sumSq[f] / frames - mean[f] * mean[f]);
+                double s = Math.sqrt(var);
+                std[f] = s < MIN_STD ? 1.0 : s;
+            }
+            return new Normalization(mean, std, floor, frames, clips);
+        }
+    }
+
+    /**
+     * Frames of a clip of {@code realSamples} samples (before padding) whose centre lies on real
+     * audio: frame t is centred on sample {@code t * hop}.
+     *
+     * @param realSamples decoded samples before padding (capped at the clip length)
+     * @param config feature settings
+     * @return number of leading frames that cover real audio, at least 1
+     */
+    public static int validFrames(int realSamples, FeatureConfig config) {
+        int n = Math.min(realSamples, config.samplesPerClip());
+        int valid = (n + config.hop() - 1) / config.hop();
+        return Math.max(1, Math.min(config.frames(), valid));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Normalization other && Arrays.equals(mean, other.mean) && Arrays.equals(std, other.std)
+                && floor == other.floor && frames == other.frames && clips == other.clips;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(mean) * 31 + Arrays.hashCode(std);
+    }
+
+    @Override
+    public String toString() {
+        return "Normalization[bins=" + bins() + ", frames=" + frames + ", clips=" + clips + "]";
+    }
+}

@@ -1,0 +1,24 @@
+package org.aaec.features;
+
+/**
+ * A T × F matrix of floats in row-major order (frame by frame), the shape every feature has.
+ *
+ * @param data T·F values, frame {@code t} at {@code [t * bins, (t + 1) * bins)}
+ * @param frames T
+ * @param bins F
+ */
+public record Spectrogram(float[] data, int frames, int bins) {
+
+    /** Checks that the data matches the shape. */
+    public Spectrogram {
+        if (frames < 0 || bins <= 0 || data.length != (long) frames * bins) {
+            throw new IllegalArgumentException(
+                    "data of length " + data.length + " does not match " + frames + " x " + bins);
+        }
+    }
+
+    /** The value at frame {@code t}, bin {@code f}. */
+    public float get(int t, int f) {
+        return data[t * bins + f];
+    }
+}
