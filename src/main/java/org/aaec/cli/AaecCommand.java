@@ -1,0 +1,24 @@
+package org.aaec.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: lists the subcommands. */
+@Command(name = "aaec", mixinStandardHelpOptions = true, version = "aaec 0.1.0",
+        description = "Speech emotion recognition with the Adversarial Autoencoder-based Classifier (AAEC).",
+        subcommands = {FeaturesCommand.class, ManifestCommand.class, picocli.CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure (bad input, I/O error); one line says why", "2:usage error"})
+public final class AaecCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCode.USAGE.code();
+    }
+}

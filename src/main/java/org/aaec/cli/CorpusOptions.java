@@ -1,0 +1,104 @@
+package org.aaec.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.aaec.data.CorpusKind;
+import org.aaec.data.LabelMap;
+import org.aaec.data.Manifest;
+import org.aaec.data.ManifestCsv;
+import org.aaec.data.SpeakerSplitter;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** Where the clips come from (a manifest or a corpus folder) and how splits are assigned. */
+final class CorpusOptions {
+
+    static final class Source {
+        @Option(names = "--manifest", paramLabel = "CSV", required = true,
+                description = "Manifest CSV (path, speaker, label columns, optional split).")
+        Path manifest;
+
+        @Option(names = "--input", paramLabel = "DIR", required = true,
+                description = "A corpus folder; its layout is given by --corpus.")
+        Path input;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    @Option(names = "--corpus", paramLabel = "KIND", defaultValue = "auto",
+            description = "Layout of --input: auto, ravdess, emodb, folder-per-class, plain, muse-topic "
+                    + "(default: ${DEFAULT-VALUE}; auto recognises RAVDESS and EmoDB names and MuSe label folders).")
+    String corpus;
+
+    @Option(names = "--label-map", paramLabel = "CSV",
+            description = "Table mapping emotion to arousal/valence, replacing the corpus's built-in one.")
+    Path labelMap;
+
+    @Option(names = "--label-name", defaultValue = "emotion",
+            description = "Label column named by the folders of a folder-per-class corpus (default: ${DEFAULT-VALUE}).")
+    String labelName;
+
+    @Option(names = "--audio-dir", paramLabel = "DIR", description = "MuSe-Topic: folder with the audio (default: INPUT/audio).")
+    Path audioDir;
+
+    @Option(names = "--segments", paramLabel = "CSV",
+            description = "MuSe-Topic: segment table id,segment_id,start,end in milliseconds.")
+    Path segments;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the speaker split (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--validation-share", defaultValue = "0.15",
+            description = "Share of speakers for validation when the split is assigned (default: ${DEFAULT-VALUE}).")
+    double validationShare;
+
+    @Option(names = "--test-share", defaultValue = "0.15",
+            description = "Share of speakers for test when the split is assigned (default: ${DEFAULT-VALUE}).")
+    double testShare;
+
+    @Option(names = "--folds", paramLabel = "K", description = "Use fold --fold of a K-fold speaker split instead.")
+    Integer folds;
+
+    @Option(names = "--fold", defaultValue = "0", description = "Which fold of --folds (0-based, default: ${DEFAULT-VALUE}).")
+    int fold;
+
+    @Option(names = "--resplit", description = "Assign new splits even when the manifest has them.")
+    boolean resplit;
+
+    /** Reads or builds the manifest and assigns speaker-independent splits where it has none. */
+    Manifest load() throws IOException {
+        Manifest m;
+        if (source.manifest != null) {
+            m = ManifestCsv.read(source.manifest);
+        } else {
+            Path root = source.input;
+            CorpusKind kind = corpus.equalsIgnoreCase("auto") ? CorpusKind.detect(root)
+                    : CorpusKind.valueOf(corpus.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            LabelMap map = labelMap == null ? null : LabelMap.load(labelMap);
+            m = kind.reader(map, labelName, audioDir, segments, root).read(root);
+        }
+        if (m.hasSplits() && !resplit) {
+            return m;
+        }
+        if (folds != null) {
+            if (fold < 0 || fold >= folds) {
+                throw new IllegalArgumentException("--fold must be between 0 and " + (folds - 1));
+            }
+            return SpeakerSplitter.kFold(m, folds, seed).get(fold);
+        }
+        return SpeakerSplitter.split(m, validationShare, testShare, seed);
+    }
+
+    /** Validates option values that picocli cannot. */
+    void validate(picocli.CommandLine cl) {
+        if (!corpus.equalsIgnoreCase("auto")) {
+            try {
+                CorpusKind.valueOf(corpus.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(cl, "--corpus: unknown kind '" + corpus
+                        + "' (use auto, ravdess, emodb, folder-per-class, plain, muse-topic)");
+            }
+        }
+    }
+}
