@@ -12,6 +12,10 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 /** Synthetic audio for tests: tones, WAV files of every sample format, and other formats via FFmpeg's encoders. */
 public final class TestAudio {
 
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_QUIET); // the encoders would print their stream layout
+    }
+
     private TestAudio() {
     }
 

@@ -1,0 +1,96 @@
+package org.aaec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aaec.data.ManifestCsv;
+import org.aaec.data.Split;
+import org.aaec.testutil.TestAudio;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: help everywhere, exit codes 0 / 1 / 2, one-line errors, never a stack trace. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String cmd : new String[] {"features", "manifest"}) {
+            Result r = run(cmd, "--help");
+            assertEquals(0, r.code(), cmd);
+            assertTrue(r.out().contains("Usage: aaec " + cmd), r.out());
+        }
+        assertEquals(0, run("--help").code());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        Result r = run("features", "--input", dir.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Missing required option: '--out=DIR'"), r.err());
+        assertEquals(2, run("features", "--input", "a", "--manifest", "b", "--out", "c").code(), "exclusive sources");
+        assertEquals(2, run("nonsense").code());
+        assertEquals(2, run("features", "--input", dir.toString(), "--out", "x", "--corpus", "timit").code());
+    }
+
+    @Test
+    void failuresExitWithOneAndAClearLine() throws Exception {
+        Path bad = Files.writeString(dir.resolve("m.csv"), "file,emotion\nx.wav,happy\n");
+        Result r = run("features", "--manifest", bad.toString(), "--out", dir.resolve("s").toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("error: " + bad + ":1: no 'path' column"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void featuresFromAPlainFolderWithOneBadFile() throws Exception {
+        Path audio = Files.createDirectories(dir.resolve("audio"));
+        for (int i = 0; i < 4; i++) {
+            TestAudio.writeWav16(audio.resolve("clip" + i + ".wav"), TestAudio.tone(300 + 50 * i, 16_000, 0.6, 0.3),
+                    16_000);
+        }
+        Files.writeString(audio.resolve("broken.wav"), "RIFF....WAVEjunk");
+        Path store = dir.resolve("store");
+
+        Result r = run("features", "--input", audio.toString(), "--out", store.toString(), "--max-seconds", "1");
+
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("clips: 4 done, 0 skipped (already stored), 1 failed"), r.out());
+        assertTrue(r.out().contains("audio-seconds/second"), r.out());
+        assertTrue(r.err().contains("broken.wav"), r.err());
+        assertTrue(Files.exists(store.resolve("clips/clip0.npy")));
+        assertEquals(5, ManifestCsv.read(store.resolve("manifest.csv")).size());
+
+        Result again = run("features", "--input", audio.toString(), "--out", store.toString(), "--max-seconds", "1");
+        assertTrue(again.out().contains("clips: 0 done, 4 skipped"), again.out());
+    }
+
+    @Test
+    void manifestCommandWritesSpeakerSplits() throws Exception {
+        Path out = dir.resolve("emodb.csv");
+        Result r = run("manifest", "--input", org.aaec.testutil.Shared.corpus("emodb").toString(), "--out",
+                out.toString(), "--seed", "3");
+        assertEquals(0, r.code(), r.err());
+        var m = ManifestCsv.read(out);
+        assertEquals(535, m.size());
+        assertEquals(6, m.speakers(Split.TRAIN).size());
+        assertEquals(2, m.speakers(Split.TEST).size());
+    }
+}
