@@ -1,7 +1,5 @@
 package org.aaec.testutil;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,10 +24,12 @@ public final class Shared {
         return dir().resolve("data").resolve(name);
     }
 
-    /** A test fixture from src/test/resources. */
+    /** A committed test fixture from src/test/resources; missing fixtures fail the test. */
     public static Path fixture(String relative) {
         Path p = Path.of("src/test/resources/fixtures").resolve(relative);
-        assumeTrue(Files.exists(p), "fixture " + p);
+        if (!Files.exists(p)) {
+            throw new IllegalStateException("fixture " + p + " is missing; see src/test/python/");
+        }
         return p;
     }
 }
