@@ -73,8 +73,7 @@ final class CorpusOptions {
             m = ManifestCsv.read(source.manifest);
         } else {
             Path root = source.input;
-            CorpusKind kind = corpus.equalsIgnoreCase("auto") ? CorpusKind.detect(root)
-                    : CorpusKind.valueOf(corpus.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            CorpusKind kind = corpus.equalsIgnoreCase("auto") ? CorpusKind.detect(root) : namedKind();
             LabelMap map = labelMap == null ? null : LabelMap.load(labelMap);
             m = kind.reader(map, labelName, audioDir, segments, root).read(root);
         }
@@ -90,11 +89,23 @@ final class CorpusOptions {
         return SpeakerSplitter.split(m, validationShare, testShare, seed);
     }
 
+    private CorpusKind namedKind() {
+        return CorpusKind.valueOf(corpus.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+
+    /** Prints speakers and clips per split. */
+    static void printSplits(java.io.PrintWriter out, Manifest m) {
+        for (org.aaec.data.Split split : org.aaec.data.Split.values()) {
+            out.printf(java.util.Locale.ROOT, "  %-10s %3d speakers, %5d clips%n", split.label(),
+                    m.speakers(split).size(), m.entries(split).size());
+        }
+    }
+
     /** Validates option values that picocli cannot. */
     void validate(picocli.CommandLine cl) {
         if (!corpus.equalsIgnoreCase("auto")) {
             try {
-                CorpusKind.valueOf(corpus.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                namedKind();
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(cl, "--corpus: unknown kind '" + corpus
                         + "' (use auto, ravdess, emodb, folder-per-class, plain, muse-topic)");

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.aaec.data.Manifest;
-import org.aaec.data.Split;
 import org.aaec.features.ExtractionSummary;
 import org.aaec.features.FeatureConfig;
 import org.aaec.features.FeatureExtractor;
@@ -57,10 +56,7 @@ final class FeaturesCommand implements Callable<Integer> {
                 s.audioSeconds() / 3600, s.wallSeconds(), s.audioSecondsPerSecond(), n);
         out_.printf(Locale.ROOT, "store: %s (T=%d x F=%d, %.1f s clips, settings %s)%n", out, config.frames(),
                 config.bins(), config.maxSeconds(), config.fingerprint());
-        for (Split split : Split.values()) {
-            out_.printf(Locale.ROOT, "  %-10s %3d speakers, %5d clips%n", split.label(),
-                    manifest.speakers(split).size(), manifest.entries(split).size());
-        }
+        CorpusOptions.printSplits(out_, manifest);
         if (s.normalization() != null) {
             out_.printf(Locale.ROOT, "normalisation: per-bin log-power statistics from %d training clips (%d frames)%n",
                     s.normalization().clips(), s.normalization().frames());

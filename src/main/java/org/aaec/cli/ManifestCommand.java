@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aaec.data.Manifest;
 import org.aaec.data.ManifestCsv;
-import org.aaec.data.Split;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,10 +34,7 @@ final class ManifestCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%s: %d clips, %d speakers, labels %s%n", out, m.size(), m.speakers(null).size(),
                 m.labelColumns());
-        for (Split split : Split.values()) {
-            w.printf(Locale.ROOT, "  %-10s %3d speakers, %5d clips%n", split.label(), m.speakers(split).size(),
-                    m.entries(split).size());
-        }
+        CorpusOptions.printSplits(w, m);
         return ExitCode.OK.code();
     }
 }

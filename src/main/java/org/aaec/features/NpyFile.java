@@ -109,8 +109,7 @@ public final class NpyFile {
             if ("True".equals(group(file, FORTRAN, header, "fortran_order"))) {
                 throw new IOException(file + ": Fortran-ordered arrays are not supported");
             }
-            int[] shape = Arrays.stream(group(file, SHAPE, header, "shape").split(","))
-                    .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
+            int[] shape = parseShape(file, header);
             long count = 1;
             for (int d : shape) {
                 count *= d;
@@ -146,7 +145,10 @@ public final class NpyFile {
         try (var in = Files.newInputStream(file)) {
             head = in.readNBytes(4096);
         }
-        String header = new String(head, StandardCharsets.ISO_8859_1);
+        return parseShape(file, new String(head, StandardCharsets.ISO_8859_1));
+    }
+
+    private static int[] parseShape(Path file, String header) throws IOException {
         return Arrays.stream(group(file, SHAPE, header, "shape").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt).toArray();
     }
