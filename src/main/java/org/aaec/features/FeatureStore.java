@@ -225,11 +225,8 @@ public final class FeatureStore {
      * @throws FeatureStoreException when extraction never finished
      */
     public StoreIndex index() throws IOException {
-        Path f = dir.resolve("index.json");
-        if (!Files.exists(f)) {
-            throw new FeatureStoreException(dir, "has no index.json: extraction did not finish; run `aaec features` again");
-        }
-        return JSON.readValue(f.toFile(), StoreIndex.class);
+        return readJson("index.json", StoreIndex.class,
+                "has no index.json: extraction did not finish; run `aaec features` again");
     }
 
     /** Writes normalization.json atomically. */
@@ -242,11 +239,16 @@ public final class FeatureStore {
      * @throws FeatureStoreException when none were computed
      */
     public Normalization normalization() throws IOException {
-        Path f = dir.resolve("normalization.json");
+        return readJson("normalization.json", Normalization.class,
+                "has no normalization.json (no training clips were extracted)");
+    }
+
+    private <T> T readJson(String name, Class<T> type, String whenMissing) throws IOException {
+        Path f = dir.resolve(name);
         if (!Files.exists(f)) {
-            throw new FeatureStoreException(dir, "has no normalization.json (no training clips were extracted)");
+            throw new FeatureStoreException(dir, whenMissing);
         }
-        return JSON.readValue(f.toFile(), Normalization.class);
+        return JSON.readValue(f.toFile(), type);
     }
 
     /** Writes errors.csv (header only when there were none). */
