@@ -61,7 +61,7 @@ public final class ManifestCsv {
             List<Path> paths = new ArrayList<>();
             List<Map<String, String>> rows = new ArrayList<>();
             while (it.hasNext()) {
-                long line = it.getCurrentLocation().getLineNr();
+                long line = rows.size() + 2; // the header is line 1
                 Map<String, String> row;
                 try {
                     row = it.next();
@@ -70,7 +70,7 @@ public final class ManifestCsv {
                 }
                 String p = row.getOrDefault("path", "");
                 if (p == null || p.isBlank()) {
-                    throw new ManifestException(csv, line + 1, "empty path");
+                    throw new ManifestException(csv, line, "empty path");
                 }
                 paths.add(base.resolve(p).normalize());
                 rows.add(row);
@@ -78,7 +78,7 @@ public final class ManifestCsv {
             Map<Path, String> derived = ClipIds.assign(paths, base);
             for (int i = 0; i < rows.size(); i++) {
                 Map<String, String> row = rows.get(i);
-                long line = i + 2;
+                long line = i + 2; // same numbering as above: the header is line 1
                 Map<String, String> labels = new LinkedHashMap<>();
                 for (String c : labelColumns) {
                     labels.put(c, row.getOrDefault(c, ""));
