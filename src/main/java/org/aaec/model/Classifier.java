@@ -1,0 +1,95 @@
+package org.aaec.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The classifier C (Figure 4): Conv1D layers over time with the frequency bins as channels, a
+ * bidirectional GRU's final states, then independent heads: the real/fake head C_d (one logit,
+ * "this spectrogram is real") and one classification head per label column.
+ *
+ * <p>Input {@code X (B, T, F)}; output {@code [realFake (B), logits of head 1 (B, K1), ...]} in
+ * the order of {@link ModelConfig#heads()}.
+ */
+public final class Classifier extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+    private final SequentialBlock conv;
+    private final BiGruFinalState rnn;
+    private final SequentialBlock realFake;
+    private final List<SequentialBlock> heads = new ArrayList<>();
+    private final int filters;
+
+    /**
+     * @param c widths and heads
+     */
+    public Classifier(ModelConfig c) {
+        super(VERSION);
+        SequentialBlock layers = new SequentialBlock();
+        for (int i = 0; i < c.convFilters().size(); i++) {
+            int k = c.convKernels().get(i);
+            layers.add(Conv1d.builder().setFilters(c.convFilters().get(i)).setKernelShape(new Shape(k))
+                    .optPadding(new Shape(k / 2)).build());
+            layers.add(Activation.reluBlock());
+        }
+        this.filters = c.convFilters().get(c.convFilters().size() - 1);
+        this.conv = addChildBlock("conv", layers);
+        this.rnn = addChildBlock("rnn", new BiGruFinalState(c.classifierGru()));
+        this.realFake = addChildBlock("head_real_fake", Mlp.relu(c.headDense(), 1));
+        for (HeadSpec h : c.heads()) {
+            heads.add(addChildBlock("head_" + h.name(), Mlp.relu(c.headDense(), h.size())));
+        }
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDArray x = inputs.head().transpose(0, 2, 1);                                // (B, F, T)
+        NDArray h = conv.forward(ps, new NDList(x), training).head().transpose(0, 2, 1); // (B, T, filters)
+        NDList summary = rnn.forward(ps, new NDList(h), training);                   // (B, 2H)
+        NDList out = new NDList(heads.size() + 1);
+        out.add(realFake.forward(ps, summary, training).head().reshape(-1));         // (B,)
+        for (SequentialBlock head : heads) {
+            out.add(head.forward(ps, summary, training).head());                     // (B, K)
+        }
+        return out;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        long b = inputShapes[0].get(0);
+        Shape summary = rnn.getOutputShapes(new Shape[] {new Shape(b, inputShapes[0].get(1), filters)})[0];
+        Shape[] out = new Shape[heads.size() + 1];
+        out[0] = new Shape(b);
+        for (int i = 0; i < heads.size(); i++) {
+            out[i + 1] = heads.get(i).getOutputShapes(new Shape[] {summary})[0];
+        }
+        return out;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape in = inputShapes[0];                               // (B, T, F)
+        Shape channelsFirst = new Shape(in.get(0), in.get(2), in.get(1));
+        conv.initialize(manager, dataType, channelsFirst);
+        Shape convOut = conv.getOutputShapes(new Shape[] {channelsFirst})[0]; // (B, filters, T)
+        Shape seq = new Shape(convOut.get(0), convOut.get(2), convOut.get(1));
+        rnn.initialize(manager, dataType, seq);
+        Shape summary = rnn.getOutputShapes(new Shape[] {seq})[0];
+        realFake.initialize(manager, dataType, summary);
+        for (SequentialBlock head : heads) {
+            head.initialize(manager, dataType, summary);
+        }
+    }
+}
