@@ -1,0 +1,458 @@
+package org.aaec.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.aaec.evaluation.HeadMetrics;
+import org.aaec.evaluation.Metrics;
+import org.aaec.model.AaecNetworks;
+import org.aaec.model.ModelConfig;
+import org.aaec.model.Network;
+
+/**
+ * Algorithm 1 for any of the five configurations: alternating phases, each updating only its own
+ * networks with its own Adam, then an SGD fine-tune of the classifier; validation after every K3
+ * classifier epochs keeps the best classifier (mean Combined over heads).
+ *
+ * <p>Gradients: one collector per step. Networks that a phase does not update have their
+ * parameters marked as not requiring gradients (gradients still flow through them to the networks
+ * being trained), and every update zeroes the gradients it consumed, so nothing leaks from one
+ * phase into the next.
+ *
+ * <p>Determinism: initialisation is seeded through the engine; shuffling and the prior samples E
+ * come from Java generators seeded by (seed, epoch, batch), so a resumed run draws exactly what an
+ * uninterrupted one would.
+ */
+public final class AaecTrainer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TrainConfig config;
+    private final ClipSet train;
+    private final ClipSet validation;
+    private final NDManager manager;
+    private final AaecNetworks nets;
+    private final Map<Network, Updater> adam = new EnumMap<>(Network.class);
+    private final Updater sgd;
+    private final float[][] classWeights;
+    private final List<EpochPlan.Epoch> plan;
+    private Set<Network> trainable = EnumSet.allOf(Network.class);
+
+    private int nextEpoch;
+    private double bestScore = Double.NEGATIVE_INFINITY;
+    private int bestEpoch = -1;
+    private byte[] bestClassifier;
+    private List<HeadMetrics> bestValidation = List.of();
+
+    /**
+     * Builds the networks of the configuration (initialised from the seed) and their optimizers.
+     *
+     * @param config the experiment
+     * @param modelConfig widths, input shape and heads
+     * @param train training clips
+     * @param validation validation clips (may be empty: then the last weights are kept)
+     * @param parent manager under which everything of this trainer lives
+     */
+    public AaecTrainer(TrainConfig config, ModelConfig modelConfig, ClipSet train, ClipSet validation,
+            NDManager parent) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("the training split has no clips");
+        }
+        this.config = config;
+        this.train = train;
+        this.validation = validation;
+        this.manager = parent.newSubManager();
+        Engine.getInstance().setRandomSeed((int) config.seed());
+        this.nets = AaecNetworks.create(modelConfig, config.variant().networks(), manager);
+        TrainConfig.Optimizer o = config.optimizer();
+        for (Network n : nets.present()) {
+            adam.put(n, Updater.adam(nets.block(n), manager, (float) o.adamLearningRate(), (float) o.adamBeta1(),
+                    (float) o.adamBeta2()));
+        }
+        this.sgd = Updater.sgd(nets.block(Network.CLASSIFIER), manager, (float) o.sgdLearningRate());
+        this.plan = EpochPlan.of(config.variant(), config.schedule());
+        if (config.classWeights()) {
+            classWeights = new float[train.heads().size()][];
+            for (int h = 0; h < classWeights.length; h++) {
+                classWeights[h] = train.balancedWeights(h);
+            }
+        } else {
+            classWeights = null;
+        }
+    }
+
+    /** The networks (for tests and for writing the model). */
+    public AaecNetworks networks() {
+        return nets;
+    }
+
+    /** Epochs in the plan. */
+    public int plannedEpochs() {
+        return plan.size();
+    }
+
+    /** The next epoch to run (after a restore, the one after the checkpoint). */
+    public int nextEpoch() {
+        return nextEpoch;
+    }
+
+    /**
+     * Runs the rest of the plan.
+     *
+     * @param listener progress
+     * @param log receives every epoch's record
+     * @param checkpoint file to write checkpoints to, or {@code null} for none
+     * @param stopAfter stop after this many epochs of this call (for tests of resuming), or -1
+     * @return the selection
+     * @throws IOException when a checkpoint cannot be written
+     */
+    public TrainingOutcome fit(TrainingListener listener, Consumer<EpochRecord> log, Path checkpoint, int stopAfter)
+            throws IOException {
+        long start = System.nanoTime();
+        int ran = 0;
+        Schedule s = config.schedule();
+        while (nextEpoch < plan.size() && (stopAfter < 0 || ran < stopAfter)) {
+            EpochRecord record = runEpoch(plan.get(nextEpoch), listener);
+            nextEpoch++;
+            ran++;
+            log.accept(record);
+            listener.epochFinished(record);
+            boolean last = nextEpoch == plan.size();
+            if (checkpoint != null && (last || nextEpoch % s.checkpointEvery() == 0)) {
+                Checkpoint.write(checkpoint, snapshot());
+            }
+        }
+        if (nextEpoch == plan.size() && bestClassifier != null) {
+            load(nets.block(Network.CLASSIFIER), bestClassifier);
+        }
+        return new TrainingOutcome(bestEpoch, bestValidation, plan.size(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private EpochRecord runEpoch(EpochPlan.Epoch epoch, TrainingListener listener) {
+        long t0 = System.nanoTime();
+        int[] order = permutation(train.size(), new Random(mix(config.seed(), epoch.index(), -1)));
+        int b = config.schedule().batchSize();
+        int batches = (train.size() + b - 1) / b;
+        if (config.schedule().maxBatchesPerEpoch() > 0) {
+            batches = Math.min(batches, config.schedule().maxBatchesPerEpoch());
+        }
+        String label = epoch.iteration() > 0
+                ? "it " + epoch.iteration() + "/" + config.schedule().iterations() + " " + epoch.phase().id()
+                : epoch.phase().id();
+        listener.epochStarted(label, batches);
+        Map<String, Double> sums = new LinkedHashMap<>();
+        for (int i = 0; i < batches; i++) {
+            int from = i * b;
+            int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(from + b, order.length));
+            Map<String, Double> losses = step(epoch.phase(), rows, mix(config.seed(), epoch.index(), i));
+            int n = i + 1;
+            losses.forEach((k, v) -> sums.merge(k, v, Double::sum));
+            Map<String, Double> means = new LinkedHashMap<>();
+            sums.forEach((k, v) -> means.put(k, v / n));
+            listener.batchFinished(means);
+        }
+        int n = batches;
+        Map<String, Double> means = new LinkedHashMap<>();
+        sums.forEach((k, v) -> means.put(k, v / n));
+        Map<String, Double> scores = null;
+        boolean best = false;
+        if (epoch.validate()) {
+            if (validation.size() > 0) {
+                List<HeadMetrics> heads = Scorer.score(nets.block(Network.CLASSIFIER), validation, b, manager);
+                double overall = Metrics.overall(heads);
+                scores = new LinkedHashMap<>();
+                scores.put("combined", overall);
+                for (HeadMetrics h : heads) {
+                    scores.put(h.head() + "_combined", h.combined());
+                }
+                if (overall > bestScore) {
+                    best = true;
+                    bestScore = overall;
+                    bestEpoch = epoch.index();
+                    bestValidation = heads;
+                    bestClassifier = save(nets.block(Network.CLASSIFIER));
+                }
+            }
+        }
+        return new EpochRecord(epoch.index(), epoch.phase().id(), epoch.iteration(), batches, means, scores, best,
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * One update of a phase on the given training clips.
+     *
+     * @param phase which phase
+     * @param rows training clip indices of the batch
+     * @param noiseSeed seed of the prior sample E
+     * @return the phase's loss terms
+     */
+    Map<String, Double> step(Phase phase, int[] rows, long noiseSeed) {
+        Map<String, Double> losses = new LinkedHashMap<>();
+        try (NDManager m = manager.newSubManager()) {
+            Batch batch = Batch.of(m, train, rows, classWeights);
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray x = batch.x();
+            NDArray prior = prior(m, rows.length, nets.config().latent(), noiseSeed);
+            switch (phase) {
+                case AUTOENCODER -> autoencoderStep(ps, batch, prior, losses);
+                case DECODER -> decoderStep(ps, batch, prior, losses);
+                case CLASSIFIER -> classifierStep(ps, batch, prior, losses);
+                case FINE_TUNE -> {
+                    trainOnly(EnumSet.of(Network.CLASSIFIER));
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray loss = labelLoss(nets.classify(ps, x, true), batch);
+                        gc.backward(loss);
+                        losses.put("classifier", (double) loss.getFloat());
+                    }
+                    sgd.step();
+                }
+            }
+        }
+        return losses;
+    }
+
+    /** K1: D learns E from Z; the encoder reconstructs through the (fixed) decoder and fools D. */
+    private void autoencoderStep(ParameterStore ps, Batch batch, NDArray prior, Map<String, Double> losses) {
+        boolean withD = config.variant().hasDiscriminator();
+        trainOnly(withD ? EnumSet.of(Network.ENCODER, Network.DISCRIMINATOR) : EnumSet.of(Network.ENCODER));
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray z = nets.encode(ps, batch.x(), true);
+            if (withD) {
+                NDArray lossD = Losses.binaryCrossEntropy(nets.discriminate(ps, prior, true), 1f)
+                        .add(Losses.binaryCrossEntropy(nets.discriminate(ps, z.stopGradient(), true), 0f));
+                gc.backward(lossD);
+                adam.get(Network.DISCRIMINATOR).step();
+                losses.put("discriminator", (double) lossD.getFloat());
+                trainOnly(EnumSet.of(Network.ENCODER));
+            }
+            NDArray reconstruction = Losses.meanSquaredError(nets.decode(ps, z, true), batch.x());
+            NDArray lossE = reconstruction;
+            if (withD) {
+                lossE = lossE.add(Losses.binaryCrossEntropy(nets.discriminate(ps, z, true), 1f));
+            }
+            gc.backward(lossE);
+            losses.put("encoder", (double) lossE.getFloat());
+            losses.put("reconstruction", (double) reconstruction.getFloat());
+        }
+        adam.get(Network.ENCODER).step();
+    }
+
+    /** K2: the decoder reconstructs; with C in the loop, X' must also look real and keep X's labels. */
+    private void decoderStep(ParameterStore ps, Batch batch, NDArray prior, Map<String, Double> losses) {
+        trainOnly(EnumSet.of(Network.DECODER));
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray z = nets.encode(ps, batch.x(), false).stopGradient();
+            NDArray xz = nets.decode(ps, z, true);
+            NDArray reconstruction = Losses.meanSquaredError(xz, batch.x());
+            NDArray loss = reconstruction;
+            if (config.variant().classifierInLoop()) {
+                NDArray fake = nets.generate(ps, xz, prior, config.variant().generator(), true);
+                NDList out = nets.classify(ps, fake, true);
+                loss = loss.add(Losses.binaryCrossEntropy(out.get(0), 1f)).add(labelLoss(out, batch));
+            }
+            gc.backward(loss);
+            losses.put("decoder", (double) loss.getFloat());
+            losses.put("reconstruction", (double) reconstruction.getFloat());
+        }
+        adam.get(Network.DECODER).step();
+    }
+
+    /** K3: C classifies X (and X' with X's labels) and tells real from generated. */
+    private void classifierStep(ParameterStore ps, Batch batch, NDArray prior, Map<String, Double> losses) {
+        NDArray fake = null;
+        if (config.variant().hasGenerator()) {
+            trainOnly(EnumSet.noneOf(Network.class));
+            NDArray z = nets.encode(ps, batch.x(), false);
+            fake = nets.generate(ps, nets.decode(ps, z, false), prior, config.variant().generator(), false)
+                    .stopGradient();
+        }
+        trainOnly(EnumSet.of(Network.CLASSIFIER));
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDList real = nets.classify(ps, batch.x(), true);
+            NDArray loss = labelLoss(real, batch).add(Losses.binaryCrossEntropy(real.get(0), 1f));
+            if (fake != null) {
+                NDList gen = nets.classify(ps, fake, true);
+                loss = loss.add(labelLoss(gen, batch)).add(Losses.binaryCrossEntropy(gen.get(0), 0f));
+            }
+            gc.backward(loss);
+            losses.put("classifier", (double) loss.getFloat());
+        }
+        adam.get(Network.CLASSIFIER).step();
+    }
+
+    /** Sum over heads of the (weighted) cross-entropy; {@code out.get(0)} is the real/fake logit. */
+    private static NDArray labelLoss(NDList out, Batch batch) {
+        NDArray sum = null;
+        for (int h = 0; h < batch.targets().size(); h++) {
+            NDArray ce = Losses.crossEntropy(out.get(h + 1), batch.targets().get(h), batch.weightSums()[h]);
+            sum = sum == null ? ce : sum.add(ce);
+        }
+        return sum;
+    }
+
+    /** Marks exactly the given networks' parameters as requiring gradients. */
+    private void trainOnly(Set<Network> which) {
+        if (which.equals(trainable)) {
+            return;
+        }
+        for (Network n : nets.present()) {
+            boolean on = which.contains(n);
+            if (on != trainable.contains(n)) {
+                for (Pair<String, Parameter> p : nets.block(n).getParameters()) {
+                    p.getValue().getArray().setRequiresGradient(on);
+                }
+            }
+        }
+        trainable = EnumSet.copyOf(which.isEmpty() ? EnumSet.noneOf(Network.class) : which);
+    }
+
+    /** E ~ N(0, I), drawn on the Java side so that a seed fixes it independent of the engine. */
+    private static NDArray prior(NDManager m, int rows, int latent, long seed) {
+        Random r = new Random(seed);
+        float[] e = new float[rows * latent];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = (float) r.nextGaussian();
+        }
+        return m.create(e, new Shape(rows, latent));
+    }
+
+    static long mix(long seed, long epoch, long batch) {
+        long h = seed * 0x9E3779B97F4A7C15L;
+        h ^= (epoch + 1) * 0xC2B2AE3D27D4EB4FL;
+        h ^= (batch + 2) * 0x165667B19E3779F9L;
+        return h ^ (h >>> 31);
+    }
+
+    private static int[] permutation(int n, Random r) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    /** The parameters of a block as bytes (DJL's format). */
+    static byte[] save(Block block) {
+        try {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            block.saveParameters(new DataOutputStream(buf));
+            return buf.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void load(Block block, byte[] bytes) {
+        try {
+            block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bytes)));
+        } catch (IOException | ai.djl.MalformedModelException e) {
+            throw new IllegalStateException("cannot restore " + block.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Everything needed to continue: weights, optimizer moments and steps, position, best so far. */
+    private Map<String, byte[]> snapshot() {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        ObjectNode state = JSON.createObjectNode();
+        state.put("nextEpoch", nextEpoch);
+        state.put("bestEpoch", bestEpoch);
+        state.put("bestScore", bestScore);
+        state.set("bestValidation", JSON.valueToTree(bestValidation));
+        ObjectNode steps = state.putObject("steps");
+        for (Network n : nets.present()) {
+            out.put(n.id() + ".params", save(nets.block(n)));
+            out.put(n.id() + ".adam", adam.get(n).state().encode());
+            steps.put(n.id(), adam.get(n).steps());
+        }
+        steps.put("sgd", sgd.steps());
+        if (bestClassifier != null) {
+            out.put("best-classifier.params", bestClassifier);
+        }
+        try {
+            out.put("state.json", JSON.writeValueAsBytes(state));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /**
+     * Continues from a checkpoint written by {@link #fit} with the same config.
+     *
+     * @param checkpoint the file
+     * @throws IOException when it cannot be read or does not fit this configuration
+     */
+    public void restore(Path checkpoint) throws IOException {
+        Map<String, byte[]> in = Checkpoint.read(checkpoint);
+        var state = JSON.readTree(in.get("state.json"));
+        if (state == null) {
+            throw new IOException(checkpoint + ": no state.json");
+        }
+        for (Network n : nets.present()) {
+            byte[] params = in.get(n.id() + ".params");
+            byte[] moments = in.get(n.id() + ".adam");
+            if (params == null || moments == null) {
+                throw new IOException(checkpoint + ": no " + n.id() + " (was it written by another variant?)");
+            }
+            load(nets.block(n), params);
+            NDList decoded = NDList.decode(manager, moments);
+            adam.get(n).restore(decoded, state.path("steps").path(n.id()).asLong());
+            decoded.close();
+        }
+        sgd.restore(new NDList(), state.path("steps").path("sgd").asLong());
+        nextEpoch = state.path("nextEpoch").asInt();
+        bestEpoch = state.path("bestEpoch").asInt();
+        bestScore = state.path("bestScore").asDouble();
+        bestValidation = List.of(JSON.treeToValue(state.path("bestValidation"), HeadMetrics[].class));
+        bestClassifier = in.get("best-classifier.params");
+        trainable = EnumSet.allOf(Network.class);
+        for (Network n : nets.present()) {
+            for (Pair<String, Parameter> p : nets.block(n).getParameters()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
+    }
+
+    /** Whether a file looks like a checkpoint of a run. */
+    public static boolean exists(Path checkpoint) {
+        return Files.isRegularFile(checkpoint);
+    }
+
+    @Override
+    public void close() {
+        adam.values().forEach(Updater::close);
+        sgd.close();
+        manager.close();
+    }
+}

@@ -1,0 +1,55 @@
+package org.aaec.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import java.util.List;
+
+/**
+ * One mini-batch as arrays of the batch's own manager: the spectrograms {@code x (B, T, F)} and,
+ * per head, the cross-entropy target {@code (B, K)} (one-hot rows scaled by the class weight) with
+ * the sum of those weights, so that {@code -sum(target · logSoftmax) / weightSum} is the (weighted)
+ * mean cross-entropy as PyTorch defines it.
+ *
+ * @param x spectrograms
+ * @param targets weighted one-hot target per head
+ * @param weightSums sum of the row weights per head
+ * @param size rows in the batch
+ */
+public record Batch(NDArray x, List<NDArray> targets, float[] weightSums, int size) {
+
+    /**
+     * Copies the given clips into arrays of {@code manager}.
+     *
+     * @param manager owner of the arrays (close it after the step)
+     * @param set the clips
+     * @param rows which clips
+     * @param classWeights weight per class per head, or {@code null} for unweighted
+     * @return the batch
+     */
+    public static Batch of(NDManager manager, ClipSet set, int[] rows, float[][] classWeights) {
+        int tf = set.frames() * set.bins();
+        FloatBuffer buf = FloatBuffer.allocate(rows.length * tf);
+        for (int r : rows) {
+            buf.put(set.features(r), 0, tf);
+        }
+        buf.flip();
+        NDArray x = manager.create(buf, new Shape(rows.length, set.frames(), set.bins()));
+        int heads = set.heads().size();
+        NDArray[] targets = new NDArray[heads];
+        float[] sums = new float[heads];
+        for (int h = 0; h < heads; h++) {
+            int k = set.heads().get(h).size();
+            float[] t = new float[rows.length * k];
+            for (int i = 0; i < rows.length; i++) {
+                int c = set.label(h, rows[i]);
+                float w = classWeights == null ? 1f : classWeights[h][c];
+                t[i * k + c] = w;
+                sums[h] += w;
+            }
+            targets[h] = manager.create(t, new Shape(rows.length, k));
+        }
+        return new Batch(x, List.of(targets), sums, rows.length);
+    }
+}

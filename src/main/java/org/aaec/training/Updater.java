@@ -1,0 +1,121 @@
+package org.aaec.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The optimizer of one network: applies its gradients to its parameters and zeroes them. Adam
+ * (every phase of Algorithm 1) or plain SGD (the final fine-tune), both through the PyTorch
+ * engine's fused update kernels.
+ *
+ * <p>Hand-rolled around {@code NDArrayEx.adamUpdate} instead of using {@code ai.djl.training.optimizer.Adam}
+ * because DJL's optimizers keep their moment estimates private, and a checkpoint must carry them
+ * for {@code --resume} to continue exactly where a run stopped.
+ */
+final class Updater implements AutoCloseable {
+
+    /** Which update rule. */
+    enum Rule {
+        ADAM, SGD
+    }
+
+    private final Rule rule;
+    private final float learningRate;
+    private final float beta1;
+    private final float beta2;
+    private final float epsilon;
+    private final List<NDArray> weights = new ArrayList<>();
+    private final NDManager stateManager;
+    private final List<NDArray> means = new ArrayList<>();
+    private final List<NDArray> variances = new ArrayList<>();
+    private long steps;
+
+    private Updater(Rule rule, Block block, NDManager parent, float learningRate, float beta1, float beta2,
+            float epsilon) {
+        this.rule = rule;
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.stateManager = parent.newSubManager();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            NDArray w = p.getValue().getArray();
+            weights.add(w);
+            if (rule == Rule.ADAM) {
+                means.add(stateManager.zeros(w.getShape()));
+                variances.add(stateManager.zeros(w.getShape()));
+            }
+        }
+    }
+
+    static Updater adam(Block block, NDManager parent, float learningRate, float beta1, float beta2) {
+        return new Updater(Rule.ADAM, block, parent, learningRate, beta1, beta2, 1e-8f);
+    }
+
+    static Updater sgd(Block block, NDManager parent, float learningRate) {
+        return new Updater(Rule.SGD, block, parent, learningRate, 0, 0, 0);
+    }
+
+    /** Applies one update with the gradients accumulated since the last one, then zeroes them. */
+    void step() {
+        steps++;
+        double correction1 = 1 - Math.pow(beta1, steps);
+        double correction2 = 1 - Math.pow(beta2, steps);
+        float biasCorrectedRate = (float) (learningRate * Math.sqrt(correction2) / correction1);
+        for (int i = 0; i < weights.size(); i++) {
+            NDArray w = weights.get(i);
+            try (NDArray grad = w.getGradient()) {
+                if (rule == Rule.ADAM) {
+                    w.getNDArrayInternal().adamUpdate(new NDList(w, grad, means.get(i), variances.get(i)),
+                            new NDList(w), learningRate, biasCorrectedRate, 0f, 1f, -1f, beta1, beta2, epsilon,
+                            false, false);
+                } else {
+                    w.getNDArrayInternal().sgdUpdate(new NDList(w, grad), new NDList(w), learningRate, 0f, 1f,
+                            -1f, 0f, false);
+                }
+            }
+        }
+    }
+
+    /** Updates applied so far. */
+    long steps() {
+        return steps;
+    }
+
+    /** Moment estimates (Adam) for a checkpoint; the arrays stay owned by this updater. */
+    NDList state() {
+        NDList s = new NDList();
+        s.addAll(means);
+        s.addAll(variances);
+        return s;
+    }
+
+    /**
+     * Restores the state of {@link #state()} and the step count.
+     *
+     * @param state arrays in the order of {@link #state()}
+     * @param stepCount updates applied before
+     */
+    void restore(NDList state, long stepCount) {
+        if (state.size() != means.size() + variances.size()) {
+            throw new IllegalArgumentException("optimizer state has " + state.size() + " arrays, expected "
+                    + (means.size() + variances.size()));
+        }
+        for (int i = 0; i < means.size(); i++) {
+            means.get(i).set(state.get(i).toByteBuffer());
+            variances.get(i).set(state.get(means.size() + i).toByteBuffer());
+        }
+        this.steps = stepCount;
+    }
+
+    @Override
+    public void close() {
+        stateManager.close();
+    }
+}
