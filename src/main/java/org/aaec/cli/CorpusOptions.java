@@ -2,11 +2,8 @@ package org.aaec.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.aaec.data.CorpusKind;
-import org.aaec.data.LabelMap;
+import org.aaec.data.CorpusSource;
 import org.aaec.data.Manifest;
-import org.aaec.data.ManifestCsv;
-import org.aaec.data.SpeakerSplitter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -68,29 +65,9 @@ final class CorpusOptions {
 
     /** Reads or builds the manifest and assigns speaker-independent splits where it has none. */
     Manifest load() throws IOException {
-        Manifest m;
-        if (source.manifest != null) {
-            m = ManifestCsv.read(source.manifest);
-        } else {
-            Path root = source.input;
-            CorpusKind kind = corpus.equalsIgnoreCase("auto") ? CorpusKind.detect(root) : namedKind();
-            LabelMap map = labelMap == null ? null : LabelMap.load(labelMap);
-            m = kind.reader(map, labelName, audioDir, segments, root).read(root);
-        }
-        if (m.hasSplits() && !resplit) {
-            return m;
-        }
-        if (folds != null) {
-            if (fold < 0 || fold >= folds) {
-                throw new IllegalArgumentException("--fold must be between 0 and " + (folds - 1));
-            }
-            return SpeakerSplitter.kFold(m, folds, seed).get(fold);
-        }
-        return SpeakerSplitter.split(m, validationShare, testShare, seed);
-    }
-
-    private CorpusKind namedKind() {
-        return CorpusKind.valueOf(corpus.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        Manifest m = CorpusSource.read(source.manifest, source.input, corpus, labelMap, labelName, audioDir,
+                segments);
+        return CorpusSource.split(m, validationShare, testShare, folds, fold, seed, resplit);
     }
 
     /** Prints speakers and clips per split. */
@@ -105,10 +82,9 @@ final class CorpusOptions {
     void validate(picocli.CommandLine cl) {
         if (!corpus.equalsIgnoreCase("auto")) {
             try {
-                namedKind();
+                CorpusSource.kind(corpus);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(cl, "--corpus: unknown kind '" + corpus
-                        + "' (use auto, ravdess, emodb, folder-per-class, plain, muse-topic)");
+                throw new picocli.CommandLine.ParameterException(cl, "--corpus: " + e.getMessage());
             }
         }
     }

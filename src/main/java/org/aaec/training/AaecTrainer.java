@@ -373,9 +373,13 @@ public final class AaecTrainer implements AutoCloseable {
         }
     }
 
+    /** Loads parameters (DJL replaces each parameter's array) and frees the arrays they replace. */
     private void load(Block block, byte[] bytes) {
+        List<NDArray> old = new java.util.ArrayList<>();
+        block.getParameters().forEach(p -> old.add(p.getValue().getArray()));
         try {
             block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bytes)));
+            old.forEach(NDArray::close);
         } catch (IOException | ai.djl.MalformedModelException e) {
             throw new IllegalStateException("cannot restore " + block.getClass().getSimpleName(), e);
         }

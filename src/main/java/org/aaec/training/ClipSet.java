@@ -5,11 +5,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.aaec.data.Split;
+import java.util.Map;
+import org.aaec.data.ManifestEntry;
+import org.aaec.features.ClipRecord;
 import org.aaec.features.FeatureStore;
 import org.aaec.features.Normalization;
 import org.aaec.features.Spectrogram;
-import org.aaec.features.StoreIndex;
 import org.aaec.model.HeadSpec;
 
 /**
@@ -35,29 +36,29 @@ public final class ClipSet {
     }
 
     /**
-     * Loads the clips of a split from a feature store. Clips whose label for some head is missing or
-     * not one of the head's classes are left out (they cannot be scored).
+     * Loads clips from a feature store. Clips that are not in the store (failed extraction) or whose
+     * label for some head is missing or not one of the head's classes are left out.
      *
      * @param store the feature store
-     * @param index its index
-     * @param split which split
+     * @param entries the clips wanted (e.g. one split of a manifest)
      * @param heads label heads and their classes
      * @param normalization statistics applied to every clip; {@code null} feeds raw power
      * @return the clips
      * @throws IOException when a feature file cannot be read
      */
-    public static ClipSet load(FeatureStore store, StoreIndex index, Split split, List<HeadSpec> heads,
+    public static ClipSet load(FeatureStore store, List<ManifestEntry> entries, List<HeadSpec> heads,
             Normalization normalization) throws IOException {
+        Map<String, ClipRecord> stored = store.finished();
         List<String> ids = new ArrayList<>();
         List<int[]> rows = new ArrayList<>();
-        for (StoreIndex.Entry e : index.clips()) {
-            if (!split.label().equals(e.split())) {
+        for (ManifestEntry e : entries) {
+            if (!stored.containsKey(e.id())) {
                 continue;
             }
             int[] row = new int[heads.size()];
             boolean ok = true;
             for (int h = 0; h < heads.size() && ok; h++) {
-                String value = e.labels() == null ? null : e.labels().get(heads.get(h).name());
+                String value = e.labels().get(heads.get(h).name());
                 row[h] = value == null ? -1 : heads.get(h).classes().indexOf(value);
                 ok = row[h] >= 0;
             }
@@ -66,8 +67,8 @@ public final class ClipSet {
                 rows.add(row);
             }
         }
-        int frames = index.features().frames();
-        int bins = index.features().bins();
+        int frames = store.config().frames();
+        int bins = store.config().bins();
         float[][] features = new float[ids.size()][];
         try {
             IntStream.range(0, ids.size()).parallel().forEach(i -> {

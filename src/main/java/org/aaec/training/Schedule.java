@@ -36,7 +36,7 @@ public record Schedule(String preset, int iterations, int k1, int k2, int k3, in
      */
     public static Schedule preset(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "default" -> new Schedule("default", 4, 1, 1, 2, 2, 32, 0, 1);
+            case "default" -> new Schedule("default", 10, 1, 1, 2, 3, 32, 0, 1);
             case "paper" -> new Schedule("paper", 500, 10, 20, 20, 20, 32, 0, 10);
             case "smoke" -> new Schedule("smoke", 1, 1, 1, 1, 1, 4, 2, 1);
             default -> throw new IllegalArgumentException("unknown schedule preset '" + name

@@ -30,7 +30,8 @@ final class Updater implements AutoCloseable {
     private final float beta1;
     private final float beta2;
     private final float epsilon;
-    private final List<NDArray> weights = new ArrayList<>();
+    /** Parameters, not their arrays: loading a checkpoint replaces the arrays. */
+    private final List<Parameter> weights = new ArrayList<>();
     private final NDManager stateManager;
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
@@ -46,7 +47,7 @@ final class Updater implements AutoCloseable {
         this.stateManager = parent.newSubManager();
         for (Pair<String, Parameter> p : block.getParameters()) {
             NDArray w = p.getValue().getArray();
-            weights.add(w);
+            weights.add(p.getValue());
             if (rule == Rule.ADAM) {
                 means.add(stateManager.zeros(w.getShape()));
                 variances.add(stateManager.zeros(w.getShape()));
@@ -69,7 +70,7 @@ final class Updater implements AutoCloseable {
         double correction2 = 1 - Math.pow(beta2, steps);
         float biasCorrectedRate = (float) (learningRate * Math.sqrt(correction2) / correction1);
         for (int i = 0; i < weights.size(); i++) {
-            NDArray w = weights.get(i);
+            NDArray w = weights.get(i).getArray();
             try (NDArray grad = w.getGradient()) {
                 if (rule == Rule.ADAM) {
                     w.getNDArrayInternal().adamUpdate(new NDList(w, grad, means.get(i), variances.get(i)),

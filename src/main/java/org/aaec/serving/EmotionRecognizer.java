@@ -1,0 +1,109 @@
+package org.aaec.serving;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.TranslateException;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.aaec.audio.AudioClip;
+import org.aaec.model.Classifier;
+
+/**
+ * A loaded model ready to predict: the classifier of a {@link ModelFile} behind a DJL
+ * {@link Predictor}. Not thread-safe (one predictor); open one per thread to predict in parallel.
+ *
+ * <pre>{@code
+ * try (EmotionRecognizer r = EmotionRecognizer.load(Path.of("model.aaec"))) {
+ *     EmotionPrediction p = r.predict(new AudioLoader().load(Path.of("clip.wav")));
+ *     System.out.println(p.head("arousal").label());
+ * }
+ * }</pre>
+ */
+public final class EmotionRecognizer implements AutoCloseable {
+
+    /** Class-path location of the model shipped with aaec (aaec on RAVDESS, default preset). */
+    public static final String DEFAULT_MODEL_RESOURCE = "/org/aaec/serving/default-model.aaec";
+
+    private final ModelInfo info;
+    private final Model model;
+    private final Predictor<AudioClip, EmotionPrediction> predictor;
+
+    private EmotionRecognizer(ModelFile.Contents contents, String origin) throws IOException {
+        this.info = contents.info();
+        this.model = Model.newInstance("aaec-" + info.variant());
+        try {
+            Classifier classifier = new Classifier(info.model());
+            classifier.initialize(model.getNDManager(), DataType.FLOAT32,
+                    new Shape(1, info.model().frames(), info.model().bins()));
+            classifier.loadParameters(model.getNDManager(),
+                    new DataInputStream(new ByteArrayInputStream(contents.weights().get("classifier"))));
+            model.setBlock(classifier);
+        } catch (MalformedModelException | RuntimeException e) {
+            model.close();
+            throw new IOException(origin + ": classifier weights do not fit the model description: "
+                    + e.getMessage(), e);
+        }
+        this.predictor = model.newPredictor(new EmotionTranslator(info));
+    }
+
+    /**
+     * @param file a model file
+     * @return the recognizer
+     * @throws IOException naming the file when it cannot be loaded
+     */
+    public static EmotionRecognizer load(Path file) throws IOException {
+        return new EmotionRecognizer(ModelFile.read(file), file.toString());
+    }
+
+    /**
+     * Loads the model shipped inside aaec.
+     *
+     * @return the recognizer
+     * @throws IOException when the build has no default model
+     */
+    public static EmotionRecognizer loadDefault() throws IOException {
+        InputStream in = EmotionRecognizer.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE);
+        if (in == null) {
+            throw new IOException("this build has no default model (" + DEFAULT_MODEL_RESOURCE + "); pass --model");
+        }
+        return new EmotionRecognizer(ModelFile.read(in, "default model"), "default model");
+    }
+
+    /** The model's description. */
+    public ModelInfo info() {
+        return info;
+    }
+
+    /**
+     * @param clip 16 kHz mono audio (as {@code AudioLoader} returns it)
+     * @return the prediction
+     */
+    public EmotionPrediction predict(AudioClip clip) {
+        return predict(List.of(clip)).get(0);
+    }
+
+    /**
+     * @param clips clips, predicted as one batch
+     * @return one prediction per clip
+     */
+    public List<EmotionPrediction> predict(List<AudioClip> clips) {
+        try {
+            return predictor.batchPredict(clips);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("prediction failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+        model.close();
+    }
+}
