@@ -139,7 +139,8 @@ public final class TrainingRun {
         ClipSet test = ClipSet.load(store, manifest.entries(Split.TEST), heads, applied);
         int[] sizes = {train.size(), validation.size(), test.size()};
         options.info().accept(String.format(java.util.Locale.ROOT,
-                "clips: %d train, %d validation, %d test; heads: %s", sizes[0], sizes[1], sizes[2], heads));
+                "clips: %d train, %d validation, %d test; heads: %s", sizes[0], sizes[1], sizes[2],
+                heads.stream().map(h -> h.name() + " " + h.classes()).collect(java.util.stream.Collectors.joining(", "))));
         ModelConfig modelConfig = modelConfig(config, fc, heads);
 
         Path log = dir.resolve("log.jsonl");

@@ -32,7 +32,7 @@ class CliTest {
 
     @Test
     void everySubcommandHasHelp() {
-        for (String cmd : new String[] {"features", "manifest"}) {
+        for (String cmd : new String[] {"features", "manifest", "train", "evaluate", "predict"}) {
             Result r = run(cmd, "--help");
             assertEquals(0, r.code(), cmd);
             assertTrue(r.out().contains("Usage: aaec " + cmd), r.out());
