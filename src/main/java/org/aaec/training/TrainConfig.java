@@ -16,12 +16,14 @@ import java.util.Map;
  * @param schedule phase lengths (a preset plus changes)
  * @param optimizer learning rates
  * @param classWeights weight the cross-entropy by inverse class frequency of the training split
+ * @param saveGenerator also store the encoder and decoder in the model file (to generate samples later)
  * @param threads intra-op threads of the engine, 0 for all cores
  * @param out folder under which runs are written ({@code out/name/variant/seed-N})
  * @param model changes to the paper's network widths (keys of {@link org.aaec.model.ModelConfig})
  */
 public record TrainConfig(String name, Variant variant, long seed, Data data, Features features, Schedule schedule,
-        Optimizer optimizer, boolean classWeights, int threads, String out, Map<String, Object> model) {
+        Optimizer optimizer, boolean classWeights, boolean saveGenerator, int threads, String out,
+        Map<String, Object> model) {
 
     /**
      * @param input corpus folder (its layout given by {@code corpus}), or
@@ -60,7 +62,7 @@ public record TrainConfig(String name, Variant variant, long seed, Data data, Fe
         return new TrainConfig("aaec", Variant.AAEC, 42,
                 new Data(null, null, "auto", null, List.of(), 0.15, 0.15, null, null),
                 new Features(15, "log"), Schedule.preset("default"), new Optimizer(2e-4, 0.5, 0.999, 5e-6), false,
-                0, "runs", Map.of());
+                false, 0, "runs", Map.of());
     }
 
     /** The effective split seed. */

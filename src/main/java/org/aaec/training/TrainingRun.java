@@ -163,12 +163,17 @@ public final class TrainingRun {
                     : Scorer.score(trainer.networks().block(Network.CLASSIFIER), test,
                             config.schedule().batchSize(), root);
             Path modelFile = dir.resolve(ModelFile.FILE_NAME);
-            ModelInfo info = new ModelInfo(ModelFile.FORMAT, ModelFile.VERSION, config.variant().id(), config.seed(),
-                    source(config), OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), fc,
-                    config.logScaling(), norm, modelConfig, List.of("classifier"), ConfigLoader.toTree(config),
-                    outcome.validation(), testScores);
             Map<String, byte[]> weights = new LinkedHashMap<>();
             weights.put("classifier", AaecTrainer.save(trainer.networks().block(Network.CLASSIFIER)));
+            if (config.saveGenerator() && config.variant().hasGenerator()) {
+                for (Network n : List.of(Network.ENCODER, Network.DECODER)) {
+                    weights.put(n.id(), AaecTrainer.save(trainer.networks().block(n)));
+                }
+            }
+            ModelInfo info = new ModelInfo(ModelFile.FORMAT, ModelFile.VERSION, config.variant().id(), config.seed(),
+                    source(config), OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString(), fc,
+                    config.logScaling(), norm, modelConfig, List.copyOf(weights.keySet()), ConfigLoader.toTree(config),
+                    outcome.validation(), testScores);
             ModelFile.write(modelFile, new ModelFile.Contents(info, weights));
             writeMetrics(dir.resolve("metrics.json"), config, outcome, testScores, sizes, manifest);
             return new Result(dir, modelFile, outcome, testScores, sizes);

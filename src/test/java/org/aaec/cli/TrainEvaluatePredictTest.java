@@ -50,6 +50,7 @@ class TrainEvaluatePredictTest {
                 "  maxSeconds: 0.5",
                 "schedule:",
                 "  preset: smoke",
+                "saveGenerator: true",
                 "out: " + dir.resolve("runs"), ""));
         Result train = run("train", "--config", config.toString(), "--variant", "aaec_ori", "--seed", "3");
         assertEquals(0, train.code(), train.err());
@@ -70,6 +71,8 @@ class TrainEvaluatePredictTest {
         assertEquals("aaec_ori", model.info().variant());
         assertEquals(List.of("arousal", "valence"), model.info().model().heads().stream().map(h -> h.name()).toList());
         assertEquals(16, model.info().model().frames());
+        assertEquals(List.of("classifier", "encoder", "decoder"), model.info().networks());
+        assertEquals(model.info().networks(), List.copyOf(model.weights().keySet()));
 
         // evaluate on the test split reproduces what training measured on the stored features
         Path scores = dir.resolve("scores.json");
