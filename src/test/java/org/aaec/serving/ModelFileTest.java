@@ -1,0 +1,54 @@
+package org.aaec.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.aaec.audio.AudioLoader;
+import org.aaec.testutil.Shared;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+
+    @Test
+    void shippedModelLoadsAloneAndPredictsRavdess() throws Exception {
+        try (EmotionRecognizer r = EmotionRecognizer.loadDefault()) {
+            ModelInfo info = r.info();
+            assertEquals("aaec", info.variant());
+            assertEquals(List.of("arousal", "valence"), info.model().heads().stream().map(h -> h.name()).toList());
+            assertEquals(126, info.model().frames());
+            assertEquals(4.0, info.features().maxSeconds());
+            assertTrue(info.trainedOn().contains("ravdess"), info.trainedOn());
+            assertEquals(2, info.test().size(), "test scores travel with the model");
+            // a high-arousal clip of a test actor (08): "angry, strong intensity"
+            Path clip = Shared.corpus("ravdess").resolve("Actor_08/03-01-05-02-01-01-08.flac");
+            EmotionPrediction p = r.predict(new AudioLoader().load(clip));
+            float sum = 0;
+            for (float v : p.head("valence").probabilities()) {
+                sum += v;
+            }
+            assertEquals(1f, sum, 1e-4f);
+            assertEquals(List.of("high", "low", "medium"), p.head("arousal").classes());
+        }
+    }
+
+    @Test
+    void notAModelIsNamed(@TempDir Path dir) throws Exception {
+        Path text = Files.writeString(dir.resolve("x.aaec"), "hello");
+        IOException a = assertThrows(IOException.class, () -> ModelFile.read(text));
+        assertTrue(a.getMessage().startsWith(text + ": not an aaec archive"), a.getMessage());
+        Path zip = dir.resolve("y.aaec");
+        ZipArchive.write(zip, Map.of("other.txt", new byte[] {1}));
+        IOException b = assertThrows(IOException.class, () -> ModelFile.read(zip));
+        assertTrue(b.getMessage().contains("no model.json"), b.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "no temporary files left by the atomic write");
+        }
+    }
+}
