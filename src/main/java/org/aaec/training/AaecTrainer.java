@@ -62,6 +62,7 @@ public final class AaecTrainer implements AutoCloseable {
     private final float[][] classWeights;
     private final List<EpochPlan.Epoch> plan;
     private Set<Network> trainable = EnumSet.allOf(Network.class);
+    private Consumer<GeneratedSamples> generatedSink = g -> { };
 
     private int nextEpoch;
     private double bestScore = Double.NEGATIVE_INFINITY;
@@ -111,6 +112,16 @@ public final class AaecTrainer implements AutoCloseable {
         return nets;
     }
 
+    /**
+     * Receives, after the last decoder epoch of every iteration, generated samples X' for a fixed
+     * set of training clips (for Figure 5). Only configurations with a generator produce them.
+     *
+     * @param sink receiver
+     */
+    public void onGenerated(Consumer<GeneratedSamples> sink) {
+        this.generatedSink = sink;
+    }
+
     /** Epochs in the plan. */
     public int plannedEpochs() {
         return plan.size();
@@ -137,8 +148,12 @@ public final class AaecTrainer implements AutoCloseable {
         int ran = 0;
         Schedule s = config.schedule();
         while (nextEpoch < plan.size() && (stopAfter < 0 || ran < stopAfter)) {
-            EpochRecord record = runEpoch(plan.get(nextEpoch), listener);
+            EpochPlan.Epoch epoch = plan.get(nextEpoch);
+            EpochRecord record = runEpoch(epoch, listener);
             nextEpoch++;
+            if (endsGeneratorTraining(epoch)) {
+                generatedSink.accept(generate(epoch.iteration()));
+            }
             ran++;
             log.accept(record);
             listener.epochFinished(record);
@@ -201,6 +216,29 @@ public final class AaecTrainer implements AutoCloseable {
         }
         return new EpochRecord(epoch.index(), epoch.phase().id(), epoch.iteration(), batches, means, scores, best,
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    private boolean endsGeneratorTraining(EpochPlan.Epoch epoch) {
+        if (epoch.phase() != Phase.DECODER) {
+            return false;
+        }
+        return nextEpoch >= plan.size() || plan.get(nextEpoch).phase() != Phase.DECODER
+                || plan.get(nextEpoch).iteration() != epoch.iteration();
+    }
+
+    /** X' of a fixed set of training clips (fresh E per iteration), averaged over time. */
+    private GeneratedSamples generate(int iteration) {
+        int n = Math.min(GeneratedSamples.CLIPS, train.size());
+        int[] rows = java.util.Arrays.copyOf(permutation(train.size(), new Random(config.seed())), n);
+        try (NDManager m = manager.newSubManager()) {
+            trainOnly(EnumSet.noneOf(Network.class));
+            Batch batch = Batch.of(m, train, rows, null);
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray prior = prior(m, n, nets.config().latent(), mix(config.seed(), -1 - iteration, 0));
+            NDArray z = nets.encode(ps, batch.x(), false);
+            NDArray fake = nets.generate(ps, nets.decode(ps, z, false), prior, config.variant().generator(), false);
+            return new GeneratedSamples(iteration, fake.mean(new int[] {1}).toFloatArray(), n, train.bins());
+        }
     }
 
     /**

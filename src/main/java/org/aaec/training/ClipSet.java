@@ -134,6 +134,24 @@ public final class ClipSet {
     }
 
     /**
+     * Every clip's spectrum averaged over time (the summary Figure 5 projects).
+     *
+     * @return {@code size × bins}, row-major
+     */
+    public float[] meanSpectra() {
+        float[] out = new float[size() * bins];
+        for (int i = 0; i < size(); i++) {
+            float[] x = features[i];
+            for (int t = 0; t < frames; t++) {
+                for (int f = 0; f < bins; f++) {
+                    out[i * bins + f] += x[t * bins + f] / frames;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * Class weights for balanced training: {@code n / (K · n_c)} per class (scikit-learn's
      * "balanced"), 1 for a class with no clips.
      *

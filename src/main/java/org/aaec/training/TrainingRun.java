@@ -27,6 +27,7 @@ import org.aaec.features.FeatureConfig;
 import org.aaec.features.FeatureExtractor;
 import org.aaec.features.FeatureStore;
 import org.aaec.features.Normalization;
+import org.aaec.features.NpyFile;
 import org.aaec.model.HeadSpec;
 import org.aaec.model.ModelConfig;
 import org.aaec.model.Network;
@@ -111,8 +112,14 @@ public final class TrainingRun {
             throw new IOException(dir + " already holds a run; pass --resume to continue it, or change the name, "
                     + "seed or out folder");
         }
+        Path written = dir.resolve("config.yaml");
+        if (options.resume() && Files.exists(checkpoint) && Files.exists(written)
+                && !ConfigLoader.load(written, List.of()).equals(config)) {
+            throw new IOException(dir + " holds a run of another config (" + written + "); it cannot be resumed "
+                    + "with this one");
+        }
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("config.yaml"), ConfigLoader.toYaml(config));
+        Files.writeString(written, ConfigLoader.toYaml(config));
 
         Manifest manifest = manifest(config);
         ManifestCsv.write(manifest, dir.resolve("manifest.csv"));
@@ -154,6 +161,16 @@ public final class TrainingRun {
             } else {
                 Files.deleteIfExists(log);
             }
+            writeSummaries(dir, train, test);
+            trainer.onGenerated(g -> {
+                try {
+                    Path file = dir.resolve("generated").resolve(String.format("iteration-%04d.npy", g.iteration()));
+                    Files.createDirectories(file.getParent());
+                    NpyFile.writeFloat32(file, g.meanSpectra(), g.rows(), g.bins());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(file(dir) + ": cannot write generated samples", e);
+                }
+            });
             TrainingOutcome outcome = trainer.fit(options.listener(), r -> append(log, r), checkpoint,
                     options.stopAfterEpochs());
             if (trainer.nextEpoch() < trainer.plannedEpochs()) {
@@ -178,6 +195,18 @@ public final class TrainingRun {
             writeMetrics(dir.resolve("metrics.json"), config, outcome, testScores, sizes, manifest);
             return new Result(dir, modelFile, outcome, testScores, sizes);
         }
+    }
+
+    /** Time-averaged spectra of the real training and test clips, beside the generated ones (Figure 5). */
+    private static void writeSummaries(Path dir, ClipSet train, ClipSet test) throws IOException {
+        NpyFile.writeFloat32(dir.resolve("real-train.npy"), train.meanSpectra(), train.size(), train.bins());
+        if (test.size() > 0) {
+            NpyFile.writeFloat32(dir.resolve("real-test.npy"), test.meanSpectra(), test.size(), test.bins());
+        }
+    }
+
+    private static Path file(Path dir) {
+        return dir.resolve("generated");
     }
 
     /** The clips of the config with their speaker-independent split. */

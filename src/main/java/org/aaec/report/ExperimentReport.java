@@ -1,0 +1,462 @@
+package org.aaec.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.aaec.evaluation.HeadMetrics;
+import org.aaec.features.NpyFile;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Writes the report of a Table 1 experiment into a folder: {@code report.md}, the same as a
+ * self-contained {@code report.html} (plots inlined), {@code results.json} with every number, and
+ * {@code plots/*.png}. Every figure in it is computed here from the run folders.
+ */
+public final class ExperimentReport {
+
+    /** The paper's MuSe-Topic devel results (audio only): arousal, valence, mean Combined. */
+    static final Map<String, double[]> PAPER = new LinkedHashMap<>();
+
+    static {
+        PAPER.put("aaec", new double[] {39.89, 40.78, 40.33});
+        PAPER.put("aae_c", new double[] {38.87, 39.24, 39.05});
+        PAPER.put("aae_plus_c", new double[] {38.24, 38.14, 38.19});
+        PAPER.put("aaec_ori", new double[] {38.51, 38.11, 38.31});
+        PAPER.put("classifier", new double[] {34.71, 36.00, 35.36});
+    }
+
+    private static final Map<String, String> NAMES = Map.of("aaec", "AAEC", "aae_c", "AAE_C", "aae_plus_c", "AAE+C",
+            "aaec_ori", "AAEC′ (aaec_ori)", "classifier", "Classifier");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * What the report is about.
+     *
+     * @param name experiment name
+     * @param data corpus folder or manifest
+     * @param schedule the schedule, as text
+     * @param features input settings, as text
+     * @param seeds seeds in order
+     * @param variants configurations in order
+     * @param runs one record per (seed, variant)
+     * @param wallSeconds wall time of the command that made this report
+     * @param command the command line that reproduces it
+     */
+    public record Input(String name, String data, String schedule, String features, List<Long> seeds,
+            List<String> variants, List<RunRecord> runs, double wallSeconds, String command) {
+    }
+
+    private ExperimentReport() {
+    }
+
+    /**
+     * @param dir report folder (created)
+     * @param in what to report
+     * @return the Markdown written
+     * @throws IOException when writing fails
+     */
+    public static String write(Path dir, Input in) throws IOException {
+        Files.createDirectories(dir.resolve("plots"));
+        List<RunRecord> ok = in.runs().stream().filter(RunRecord::ok).toList();
+        List<String> heads = ok.isEmpty() ? List.of() : ok.get(0).test().stream().map(HeadMetrics::head).toList();
+        ObjectNode results = JSON.createObjectNode();
+        StringBuilder md = new StringBuilder();
+        md.append("# Table 1 on ").append(in.name()).append("\n\n");
+        md.append("Test split, speaker-independent; mean ± sample standard deviation over ").append(in.seeds().size())
+                .append(in.seeds().size() == 1 ? " seed" : " seeds").append(" (").append(join(in.seeds()))
+                .append("). F1 is micro-F1 (= accuracy, MuSe 2020), UAR is macro recall, "
+                        + "Combined = 0.66·F1 + 0.34·UAR, all in percent.\n\n");
+        table1(md, in, heads, results);
+        paired(md, in, results);
+        paper(md);
+        setup(md, in, ok);
+        failures(md, in);
+        plots(md, dir, in, ok, heads);
+        results.set("runs", runsJson(in.runs()));
+        Files.writeString(dir.resolve("results.json"), JSON.writeValueAsString(results));
+        Files.writeString(dir.resolve("report.md"), md.toString());
+        Files.writeString(dir.resolve("report.html"), html(md.toString(), dir, in.name()));
+        return md.toString();
+    }
+
+    private static void table1(StringBuilder md, Input in, List<String> heads, ObjectNode results) {
+        StringBuilder header = new StringBuilder("| configuration |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (String h : heads) {
+            header.append(' ').append(h).append(" F1 | ").append(h).append(" UAR | ").append(h).append(" Combined |");
+            rule.append("---|---|---|");
+        }
+        header.append(" **overall Combined** | macro-F1 | runs |");
+        rule.append("---|---|---|");
+        md.append(header).append('\n').append(rule).append('\n');
+        ObjectNode table = results.putObject("table1");
+        for (String v : in.variants()) {
+            List<RunRecord> runs = okRuns(in, v);
+            ObjectNode row = table.putObject(v);
+            md.append("| ").append(NAMES.getOrDefault(v, v)).append(" |");
+            for (int h = 0; h < heads.size(); h++) {
+                final int hh = h;
+                Stat f1 = stat(runs, r -> r.test().get(hh).microF1());
+                Stat uar = stat(runs, r -> r.test().get(hh).uar());
+                Stat comb = stat(runs, r -> r.test().get(hh).combined());
+                md.append(' ').append(f1.format()).append(" | ").append(uar.format()).append(" | ")
+                        .append(comb.format()).append(" |");
+                ObjectNode head = row.putObject(heads.get(h));
+                put(head, "f1", f1);
+                put(head, "uar", uar);
+                put(head, "combined", comb);
+            }
+            Stat overall = stat(runs, RunRecord::overall);
+            Stat macro = stat(runs, r -> r.test().stream().mapToDouble(HeadMetrics::macroF1).average().orElseThrow());
+            put(row, "overall", overall);
+            put(row, "macroF1", macro);
+            long total = in.runs().stream().filter(r -> r.variant().equals(v)).count();
+            row.put("runsOk", runs.size());
+            row.put("runs", total);
+            md.append(" **").append(overall.format()).append("** | ").append(macro.format()).append(" | ")
+                    .append(runs.size()).append('/').append(total).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void paired(StringBuilder md, Input in, ObjectNode results) {
+        if (!in.variants().contains("classifier")) {
+            return;
+        }
+        md.append("## Paired comparison with the classifier alone\n\n");
+        md.append("Per seed, overall Combined of a configuration minus that of `classifier` on the same split; "
+                + "mean ± standard deviation of the differences, their range, and how many seeds the configuration "
+                + "won. A mean difference within about one deviation of zero is not distinguishable from seed "
+                + "noise.\n\n");
+        md.append("| configuration | mean difference | range | better in |\n|---|---|---|---|\n");
+        ObjectNode node = results.putObject("pairedVsClassifier");
+        for (String v : in.variants()) {
+            if (v.equals("classifier")) {
+                continue;
+            }
+            List<Double> diffs = new ArrayList<>();
+            for (long seed : in.seeds()) {
+                RunRecord a = find(in, v, seed);
+                RunRecord c = find(in, "classifier", seed);
+                if (a != null && c != null) {
+                    diffs.add(a.overall() - c.overall());
+                }
+            }
+            Stat d = Stat.of(diffs);
+            long wins = diffs.stream().filter(x -> x > 0).count();
+            ObjectNode n = node.putObject(v);
+            put(n, "difference", d);
+            n.put("wins", wins);
+            n.put("pairs", diffs.size());
+            String range = diffs.isEmpty() ? "—" : String.format(Locale.ROOT, "%+.2f … %+.2f",
+                    diffs.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                    diffs.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+            md.append("| ").append(NAMES.getOrDefault(v, v)).append(" | ")
+                    .append(d.n() == 0 ? "—" : (d.mean() >= 0 ? "+" : "") + d.format()).append(" | ").append(range)
+                    .append(" | ").append(wins).append('/').append(diffs.size()).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void paper(StringBuilder md) {
+        md.append("## The paper's numbers, for orientation\n\n");
+        md.append("Fu et al. 2020, Table 1: MuSe-Topic devel partition, audio only, Combined in percent. A different "
+                + "corpus (in-the-wild car reviews, 3 classes per head), so only the ordering is comparable.\n\n");
+        md.append("| configuration | arousal Combined | valence Combined | mean |\n|---|---|---|---|\n");
+        PAPER.forEach((v, n) -> md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %.2f |%n",
+                NAMES.getOrDefault(v, v), n[0], n[1], n[2])));
+        md.append('\n');
+    }
+
+    private static void setup(StringBuilder md, Input in, List<RunRecord> ok) {
+        md.append("## Setup\n\n");
+        md.append("- Data: `").append(in.data()).append("`\n");
+        md.append("- Features: ").append(in.features()).append('\n');
+        md.append("- Schedule: ").append(in.schedule()).append('\n');
+        md.append("- Seeds: ").append(join(in.seeds()))
+                .append(" (each seed fixes its speaker split, shared by all configurations)\n");
+        for (long seed : in.seeds()) {
+            ok.stream().filter(r -> r.seed() == seed).findFirst().ifPresent(r -> {
+                JsonNode s = r.splits();
+                md.append(String.format(Locale.ROOT, "- Split of seed %d (speakers / clips): train %d / %d, "
+                        + "validation %d / %d, test %d / %d%n", seed, s.path("train").path("speakers").asInt(),
+                        s.path("train").path("clips").asInt(), s.path("validation").path("speakers").asInt(),
+                        s.path("validation").path("clips").asInt(), s.path("test").path("speakers").asInt(),
+                        s.path("test").path("clips").asInt()));
+            });
+        }
+        double trainSeconds = ok.stream().mapToDouble(RunRecord::seconds).sum();
+        md.append(String.format(Locale.ROOT, "- Training time summed over runs: %.1f min; this command's wall "
+                + "time: %.1f min%n", trainSeconds / 60, in.wallSeconds() / 60));
+        md.append("- Machine: ").append(Machine.describe()).append('\n');
+        md.append("- Written: ").append(OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
+        md.append("- Reproduce: `").append(in.command()).append("`\n\n");
+    }
+
+    private static void failures(StringBuilder md, Input in) {
+        List<RunRecord> failed = in.runs().stream().filter(r -> !r.ok()).toList();
+        if (failed.isEmpty()) {
+            return;
+        }
+        md.append("## Failed runs\n\nThese runs are left out of the means above.\n\n");
+        for (RunRecord r : failed) {
+            md.append("- ").append(r.variant()).append(" seed ").append(r.seed()).append(": ").append(r.failure())
+                    .append('\n');
+        }
+        md.append('\n');
+    }
+
+    private static void plots(StringBuilder md, Path dir, Input in, List<RunRecord> ok, List<String> heads)
+            throws IOException {
+        if (ok.isEmpty()) {
+            return;
+        }
+        md.append("## Learning curves\n\nMean loss per epoch of each phase, first seed of each configuration.\n\n");
+        Map<String, Map<String, double[][]>> curves = new TreeMap<>();
+        Map<String, double[][]> validation = new LinkedHashMap<>();
+        for (String v : in.variants()) {
+            RunRecord r = okRuns(in, v).stream().findFirst().orElse(null);
+            if (r == null) {
+                continue;
+            }
+            Map<String, List<double[]>> points = new LinkedHashMap<>();
+            Map<String, Integer> counter = new LinkedHashMap<>();
+            List<double[]> val = new ArrayList<>();
+            for (JsonNode e : r.epochs()) {
+                String phase = e.path("phase").asText();
+                int k = counter.merge(phase, 1, Integer::sum);
+                e.path("losses").fields().forEachRemaining(l -> points.computeIfAbsent(phase + ": " + l.getKey(),
+                        x -> new ArrayList<>()).add(new double[] {k, l.getValue().asDouble()}));
+                if (e.path("validation").has("combined")) {
+                    val.add(new double[] {e.path("epoch").asInt(), e.path("validation").path("combined").asDouble()});
+                }
+            }
+            points.forEach((term, p) -> curves.computeIfAbsent(term, x -> new LinkedHashMap<>()).put(v, xy(p)));
+            validation.put(v, xy(val));
+        }
+        for (Map.Entry<String, Map<String, double[][]>> c : curves.entrySet()) {
+            String file = "loss-" + c.getKey().replace(": ", "-") + ".png";
+            Plots.lines(dir.resolve("plots").resolve(file), c.getKey(), "epoch of this phase", "mean loss",
+                    c.getValue());
+            md.append("![").append(c.getKey()).append("](plots/").append(file).append(")\n");
+        }
+        Plots.lines(dir.resolve("plots/validation.png"), "validation: mean Combined", "epoch of the plan",
+                "Combined (%)", validation);
+        md.append("![validation](plots/validation.png)\n\n");
+
+        md.append("## Confusion matrices\n\nTest split, summed over seeds (rows: true class, columns: predicted).\n\n");
+        for (String v : in.variants()) {
+            List<RunRecord> runs = okRuns(in, v);
+            if (runs.isEmpty()) {
+                continue;
+            }
+            for (int h = 0; h < heads.size(); h++) {
+                HeadMetrics first = runs.get(0).test().get(h);
+                int k = first.classes().size();
+                int[][] sum = new int[k][k];
+                for (RunRecord r : runs) {
+                    int[][] c = r.test().get(h).confusion();
+                    for (int i = 0; i < k; i++) {
+                        for (int j = 0; j < k; j++) {
+                            sum[i][j] += c[i][j];
+                        }
+                    }
+                }
+                String file = "confusion-" + v + "-" + heads.get(h) + ".png";
+                Plots.confusion(dir.resolve("plots").resolve(file), NAMES.getOrDefault(v, v) + ": " + heads.get(h),
+                        first.classes(), sum);
+                md.append("![").append(v).append(' ').append(heads.get(h)).append("](plots/").append(file)
+                        .append(")\n");
+            }
+        }
+        md.append('\n');
+        figure5(md, dir, in);
+    }
+
+    /** Figure 5: PCA fitted on real training samples; test and generated samples projected onto it. */
+    private static void figure5(StringBuilder md, Path dir, Input in) throws IOException {
+        md.append("## Figure 5: real and generated samples\n\n");
+        md.append("Each sample is summarised by its spectrum averaged over time (network input scale). The 2-D PCA is "
+                + "fitted on the real training samples; test samples and the generated samples X' of every iteration "
+                + "(64 training clips through the generator after each iteration's decoder epochs) are projected "
+                + "onto it, early iterations (first half) and late ones coloured apart. The line chart shows the "
+                + "mean distance from generated samples to their nearest real training sample per iteration, with "
+                + "the same distance for the real test samples as the yardstick.\n\n");
+        Map<String, double[][]> distances = new LinkedHashMap<>();
+        double testDistance = Double.NaN;
+        boolean any = false;
+        for (String v : in.variants()) {
+            RunRecord r = okRuns(in, v).stream().filter(x -> Files.isDirectory(x.dir().resolve("generated")))
+                    .findFirst().orElse(null);
+            if (r == null) {
+                continue;
+            }
+            double[][] real = rows(r.dir().resolve("real-train.npy"));
+            double[][] test = Files.exists(r.dir().resolve("real-test.npy")) ? rows(r.dir().resolve("real-test.npy"))
+                    : new double[0][];
+            List<Path> iterations;
+            try (Stream<Path> files = Files.list(r.dir().resolve("generated"))) {
+                iterations = files.filter(f -> f.toString().endsWith(".npy")).sorted().toList();
+            }
+            if (iterations.isEmpty() || real.length < 3) {
+                continue;
+            }
+            any = true;
+            Projection pca = Projection.fit(real);
+            List<double[]> early = new ArrayList<>();
+            List<double[]> late = new ArrayList<>();
+            double[][] dist = new double[2][iterations.size()];
+            for (int i = 0; i < iterations.size(); i++) {
+                double[][] g = rows(iterations.get(i));
+                (i < (iterations.size() + 1) / 2 ? early : late).addAll(List.of(pca.project(g)));
+                dist[0][i] = iteration(iterations.get(i));
+                dist[1][i] = Projection.meanNearestDistance(g, real);
+            }
+            distances.put(v, dist);
+            if (test.length > 0 && Double.isNaN(testDistance)) {
+                testDistance = Projection.meanNearestDistance(test, real);
+            }
+            Map<String, double[][]> groups = new LinkedHashMap<>();
+            groups.put("real train", pca.project(real));
+            groups.put("real test", test.length == 0 ? new double[0][] : pca.project(test));
+            groups.put("generated, early iterations", early.toArray(double[][]::new));
+            groups.put("generated, late iterations", late.toArray(double[][]::new));
+            Map<String, Color> colors = Map.of("real train", new Color(150, 150, 150), "real test",
+                    new Color(31, 119, 180), "generated, early iterations", new Color(255, 170, 60),
+                    "generated, late iterations", new Color(214, 39, 40));
+            String file = "figure5-" + v + ".png";
+            Plots.scatter(dir.resolve("plots").resolve(file), NAMES.getOrDefault(v, v) + " (seed " + r.seed() + ")",
+                    groups, colors);
+            md.append("![figure 5 ").append(v).append("](plots/").append(file).append(")\n");
+        }
+        if (!any) {
+            md.append("No run with a generator recorded generated samples.\n\n");
+            return;
+        }
+        if (!Double.isNaN(testDistance) && !distances.isEmpty()) {
+            double[] its = distances.values().iterator().next()[0];
+            double[] flat = new double[its.length];
+            java.util.Arrays.fill(flat, testDistance);
+            distances.put("real test samples (yardstick)", new double[][] {its, flat});
+        }
+        Plots.lines(dir.resolve("plots/generated-distance.png"), "distance of samples to the nearest real training "
+                + "sample", "iteration", "mean distance", distances);
+        md.append("![distance](plots/generated-distance.png)\n\n");
+    }
+
+    private static int iteration(Path file) {
+        Matcher m = Pattern.compile("(\\d+)").matcher(file.getFileName().toString());
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static double[][] rows(Path npy) throws IOException {
+        NpyFile.Array a = NpyFile.read(npy);
+        int n = a.shape()[0];
+        int d = a.shape()[1];
+        double[][] out = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                out[i][j] = a.data()[i * d + j];
+            }
+        }
+        return out;
+    }
+
+    private static double[][] xy(List<double[]> p) {
+        double[][] out = new double[2][p.size()];
+        for (int i = 0; i < p.size(); i++) {
+            out[0][i] = p.get(i)[0];
+            out[1][i] = p.get(i)[1];
+        }
+        return out;
+    }
+
+    private static List<RunRecord> okRuns(Input in, String v) {
+        return in.runs().stream().filter(r -> r.ok() && r.variant().equals(v)).toList();
+    }
+
+    private static RunRecord find(Input in, String v, long seed) {
+        return in.runs().stream().filter(r -> r.ok() && r.variant().equals(v) && r.seed() == seed).findFirst()
+                .orElse(null);
+    }
+
+    private static Stat stat(List<RunRecord> runs, java.util.function.ToDoubleFunction<RunRecord> f) {
+        return Stat.of(runs.stream().map(r -> f.applyAsDouble(r)).toList());
+    }
+
+    private static void put(ObjectNode node, String key, Stat s) {
+        ObjectNode n = node.putObject(key);
+        n.put("mean", s.mean());
+        n.put("std", s.std());
+        n.put("n", s.n());
+    }
+
+    private static ArrayNode runsJson(List<RunRecord> runs) {
+        ArrayNode a = JSON.createArrayNode();
+        for (RunRecord r : runs) {
+            ObjectNode n = a.addObject();
+            n.put("variant", r.variant());
+            n.put("seed", r.seed());
+            n.put("dir", r.dir().toString());
+            if (!r.ok()) {
+                n.put("failure", r.failure());
+                continue;
+            }
+            n.put("overall", r.overall());
+            n.put("trainSeconds", r.seconds());
+            ObjectNode heads = n.putObject("test");
+            for (HeadMetrics h : r.test()) {
+                ObjectNode x = heads.putObject(h.head());
+                x.put("f1", h.microF1());
+                x.put("uar", h.uar());
+                x.put("combined", h.combined());
+                x.put("macroF1", h.macroF1());
+            }
+        }
+        return a;
+    }
+
+    private static String join(List<Long> seeds) {
+        return String.join(", ", seeds.stream().map(String::valueOf).toList());
+    }
+
+    /** Markdown to HTML (CommonMark with tables), images inlined as data URIs so the file stands alone. */
+    private static String html(String markdown, Path dir, String title) throws IOException {
+        List<org.commonmark.Extension> ext = List.of(TablesExtension.create());
+        String body = HtmlRenderer.builder().extensions(ext).build()
+                .render(Parser.builder().extensions(ext).build().parse(markdown));
+        Matcher m = Pattern.compile("src=\"(plots/[^\"]+\\.png)\"").matcher(body);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            byte[] png = Files.readAllBytes(dir.resolve(m.group(1)));
+            m.appendReplacement(out, Matcher.quoteReplacement("src=\"data:image/png;base64,"
+                    + Base64.getEncoder().encodeToString(png) + "\""));
+        }
+        m.appendTail(out);
+        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + title + " — Table 1</title>\n"
+                + "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;}table{border-collapse:"
+                + "collapse;}td,th{border:1px solid #bbb;padding:3px 8px;text-align:right;}td:first-child{"
+                + "text-align:left;}img{max-width:48%;margin:4px;}</style></head><body>\n" + out
+                + "</body></html>\n";
+    }
+}

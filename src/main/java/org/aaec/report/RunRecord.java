@@ -1,0 +1,94 @@
+package org.aaec.report;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aaec.evaluation.HeadMetrics;
+import org.aaec.evaluation.Metrics;
+
+/**
+ * What a report needs from one run folder: its test and validation scores ({@code metrics.json})
+ * and its epoch log ({@code log.jsonl}).
+ *
+ * @param variant configuration id
+ * @param seed seed
+ * @param dir run folder
+ * @param failure why the run failed, or {@code null} when it finished
+ * @param seconds training wall time recorded by the run
+ * @param test test scores per head (empty for a failed run)
+ * @param validation validation scores per head of the kept weights
+ * @param epochs the log, one node per epoch
+ * @param splits the run's {@code splits} node (clips and speakers per split)
+ */
+public record RunRecord(String variant, long seed, Path dir, String failure, double seconds, List<HeadMetrics> test,
+        List<HeadMetrics> validation, List<JsonNode> epochs, JsonNode splits) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Whether the run finished. */
+    public boolean ok() {
+        return failure == null;
+    }
+
+    /** Mean Combined over heads on the test split. */
+    public double overall() {
+        return Metrics.overall(test);
+    }
+
+    /**
+     * Reads a finished run folder.
+     *
+     * @param variant configuration id
+     * @param seed seed
+     * @param dir run folder
+     * @return the record
+     * @throws IOException naming the file that is missing or unreadable
+     */
+    public static RunRecord read(String variant, long seed, Path dir) throws IOException {
+        Path metrics = dir.resolve("metrics.json");
+        if (!Files.isRegularFile(metrics)) {
+            throw new IOException(metrics + ": missing (the run did not finish)");
+        }
+        JsonNode m = JSON.readTree(metrics.toFile());
+        List<HeadMetrics> test = heads(m.path("test").path("heads"));
+        if (test.isEmpty()) {
+            throw new IOException(metrics + ": no test scores (the run had no test split)");
+        }
+        List<JsonNode> epochs = new ArrayList<>();
+        Path log = dir.resolve("log.jsonl");
+        if (Files.isRegularFile(log)) {
+            for (String line : Files.readAllLines(log)) {
+                if (!line.isBlank()) {
+                    epochs.add(JSON.readTree(line));
+                }
+            }
+        }
+        return new RunRecord(variant, seed, dir, null, m.path("trainSeconds").asDouble(), test,
+                heads(m.path("validation").path("heads")), epochs, m.path("splits"));
+    }
+
+    /**
+     * @param variant configuration id
+     * @param seed seed
+     * @param dir run folder
+     * @param why the failure
+     * @return a record of a failed run
+     */
+    public static RunRecord failed(String variant, long seed, Path dir, String why) {
+        return new RunRecord(variant, seed, dir, why, 0, List.of(), List.of(), List.of(), null);
+    }
+
+    private static List<HeadMetrics> heads(JsonNode node) throws IOException {
+        List<HeadMetrics> out = new ArrayList<>();
+        for (JsonNode h : node) {
+            out.add(JSON.treeToValue(h, HeadMetrics.class));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,101 @@
+package org.aaec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.aaec.testutil.TinyCorpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code experiment} end to end on a tiny configuration: every number of Table 1 and of the paired
+ * comparison is recomputed here from the runs' own metrics.json files and found in the report;
+ * a second call reuses the runs; a broken run is reported, not dropped.
+ */
+class ExperimentCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> VARIANTS = List.of("aaec", "aae_c", "aae_plus_c", "aaec_ori", "classifier");
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    private static double overall(Path run) throws Exception {
+        JsonNode heads = JSON.readTree(run.resolve("metrics.json").toFile()).path("test").path("heads");
+        double sum = 0;
+        for (JsonNode h : heads) {
+            sum += h.path("combined").asDouble();
+        }
+        return sum / heads.size();
+    }
+
+    private static String meanStd(List<Double> v) {
+        double mean = v.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        double ss = v.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum();
+        return String.format(Locale.ROOT, "%.2f ± %.2f", mean, Math.sqrt(ss / (v.size() - 1)));
+    }
+
+    @Test
+    void tableOneComesFromTheRunsAndIsReusedAndHonestAboutFailures(@TempDir Path dir) throws Exception {
+        Path manifest = TinyCorpus.emodb(dir, 6);
+        Path config = Files.writeString(dir.resolve("tiny.yaml"), String.join("\n", "name: tiny", "seed: 5", "data:",
+                "  manifest: " + manifest, "  store: " + dir.resolve("store"), "features:", "  maxSeconds: 0.5",
+                "schedule:", "  preset: smoke", "  iterations: 2", "out: " + dir.resolve("runs"), ""));
+        String[] r = run("experiment", "--config", config.toString(), "--seeds", "2");
+        assertEquals("0", r[0], r[2]);
+        Path report = dir.resolve("runs/tiny/report");
+        String md = Files.readString(report.resolve("report.md"));
+        JsonNode results = JSON.readTree(report.resolve("results.json").toFile());
+        for (String v : VARIANTS) {
+            List<Double> overall = new ArrayList<>();
+            for (long seed : new long[] {5, 6}) {
+                overall.add(overall(dir.resolve("runs/tiny/" + v + "/seed-" + seed)));
+            }
+            double mean = (overall.get(0) + overall.get(1)) / 2;
+            assertEquals(mean, results.path("table1").path(v).path("overall").path("mean").asDouble(), 1e-9, v);
+            assertTrue(md.contains("**" + meanStd(overall) + "**"), v + " overall " + meanStd(overall) + " in\n" + md);
+            if (!v.equals("classifier")) {
+                List<Double> diffs = new ArrayList<>();
+                for (long seed : new long[] {5, 6}) {
+                    diffs.add(overall(dir.resolve("runs/tiny/" + v + "/seed-" + seed))
+                            - overall(dir.resolve("runs/tiny/classifier/seed-" + seed)));
+                }
+                assertEquals((diffs.get(0) + diffs.get(1)) / 2, results.path("pairedVsClassifier").path(v)
+                        .path("difference").path("mean").asDouble(), 1e-9);
+            }
+        }
+        assertTrue(md.contains("| AAEC | 39.89 | 40.78 | 40.33 |"), "paper's numbers beside ours");
+        assertTrue(md.contains("Split of seed 5 (speakers / clips): train 1 / 6, validation 1 / 6, test 1 / 6"), md);
+        for (String png : List.of("validation.png", "confusion-aaec-arousal.png", "figure5-aaec.png",
+                "generated-distance.png", "loss-classifier-classifier.png")) {
+            assertTrue(Files.size(report.resolve("plots").resolve(png)) > 1000, png);
+        }
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.contains("<table>") && html.contains("data:image/png;base64,"), "self-contained HTML");
+        assertTrue(!html.contains("src=\"plots/"), "no external images in the HTML");
+        assertEquals(2, Files.list(dir.resolve("runs/tiny/aaec/seed-5/generated")).count(), "one file per iteration");
+
+        // again: every run is reused; one run broken on disk is reported as failed, not silently dropped
+        Files.writeString(dir.resolve("runs/tiny/aae_c/seed-6/metrics.json"), "{broken");
+        String[] again = run("experiment", "--config", config.toString(), "--seeds", "2");
+        assertEquals("0", again[0], again[2]);
+        assertEquals(10, again[1].split("finished before, reused", -1).length - 1, again[1]);
+        String md2 = Files.readString(report.resolve("report.md"));
+        assertTrue(md2.contains("## Failed runs") && md2.contains("aae_c seed 6"), md2);
+        assertTrue(md2.contains(" | 1/2 |"), "AAE_C shows 1 of 2 runs");
+        assertTrue(again[2].contains("1 of 10 run(s) failed"), again[2]);
+    }
+}
