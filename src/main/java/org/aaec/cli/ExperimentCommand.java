@@ -48,6 +48,9 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for runs and the report.")
     String out;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: OUT/NAME/report).")
+    Path report;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any config key (repeatable).")
     List<String> overrides = new ArrayList<>();
 
@@ -95,7 +98,7 @@ final class ExperimentCommand implements Callable<Integer> {
                 records.add(RunRecord.failed(r.variant().id(), r.seed(), r.dir(), e.getMessage()));
             }
         }
-        Path reportDir = Path.of(base.out(), base.name(), "report");
+        Path reportDir = report != null ? report : Path.of(base.out(), base.name(), "report");
         String data = base.data().input() != null ? base.data().input() : base.data().manifest();
         ExperimentReport.Input in = new ExperimentReport.Input(base.name(), data, describe(base),
                 String.format(Locale.ROOT, "%.1f s clips, %s scaling, FFT 1024, hop 512", base.features().maxSeconds(),

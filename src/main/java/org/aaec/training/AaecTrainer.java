@@ -249,7 +249,7 @@ public final class AaecTrainer implements AutoCloseable {
      * @param noiseSeed seed of the prior sample E
      * @return the phase's loss terms
      */
-    Map<String, Double> step(Phase phase, int[] rows, long noiseSeed) {
+    public Map<String, Double> step(Phase phase, int[] rows, long noiseSeed) {
         Map<String, Double> losses = new LinkedHashMap<>();
         try (NDManager m = manager.newSubManager()) {
             Batch batch = Batch.of(m, train, rows, classWeights);

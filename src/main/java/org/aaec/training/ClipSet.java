@@ -91,6 +91,28 @@ public final class ClipSet {
         return new ClipSet(ids, features, labels, heads, frames, bins);
     }
 
+    /**
+     * Clips given directly (synthetic data for benchmarks, or features computed elsewhere).
+     *
+     * @param ids clip ids
+     * @param features per clip T×F row-major network input
+     * @param labels class index {@code [head][clip]}
+     * @param heads label heads
+     * @param frames T
+     * @param bins F
+     * @return the set
+     */
+    public static ClipSet of(List<String> ids, float[][] features, int[][] labels, List<HeadSpec> heads, int frames,
+            int bins) {
+        for (float[] f : features) {
+            if (f.length != frames * bins) {
+                throw new IllegalArgumentException("a clip has " + f.length + " values, expected " + frames + " x "
+                        + bins);
+            }
+        }
+        return new ClipSet(ids, features, labels, heads, frames, bins);
+    }
+
     /** Number of clips. */
     public int size() {
         return ids.size();

@@ -99,7 +99,7 @@ public final class Experiment {
             return false;
         }
         Path written = dir.resolve("config.yaml");
-        if (Files.isRegularFile(written) && !ConfigLoader.load(written, List.of()).equals(cfg)) {
+        if (Files.isRegularFile(written) && !ConfigLoader.load(written, List.of()).sameRun(cfg)) {
             throw new IOException(dir + " holds a finished run of another config; move it away or change the "
                     + "experiment name");
         }

@@ -65,6 +65,26 @@ public record TrainConfig(String name, Variant variant, long seed, Data data, Fe
                 false, 0, "runs", Map.of());
     }
 
+    /**
+     * Whether two configs describe the same run: equal in everything that changes the result
+     * ({@code threads} only changes the speed).
+     *
+     * @param other another config
+     * @return true when a run of one can be reused or resumed for the other
+     */
+    public boolean sameRun(TrainConfig other) {
+        return withThreads(0).equals(other.withThreads(0));
+    }
+
+    /**
+     * @param n intra-op threads
+     * @return a copy with that thread count
+     */
+    public TrainConfig withThreads(int n) {
+        return new TrainConfig(name, variant, seed, data, features, schedule, optimizer, classWeights, saveGenerator, n,
+                out, model);
+    }
+
     /** The effective split seed. */
     public long splitSeed() {
         return data.splitSeed() != null ? data.splitSeed() : seed;

@@ -114,7 +114,7 @@ public final class TrainingRun {
         }
         Path written = dir.resolve("config.yaml");
         if (options.resume() && Files.exists(checkpoint) && Files.exists(written)
-                && !ConfigLoader.load(written, List.of()).equals(config)) {
+                && !ConfigLoader.load(written, List.of()).sameRun(config)) {
             throw new IOException(dir + " holds a run of another config (" + written + "); it cannot be resumed "
                     + "with this one");
         }
