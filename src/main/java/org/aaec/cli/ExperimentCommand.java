@@ -51,6 +51,10 @@ final class ExperimentCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "DIR", description = "Report folder (default: OUT/NAME/report).")
     Path report;
 
+    @Option(names = "--report-only", description = "Train nothing: report the runs that finished before; the others "
+            + "are listed as not run.")
+    boolean reportOnly;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any config key (repeatable).")
     List<String> overrides = new ArrayList<>();
 
@@ -82,13 +86,13 @@ final class ExperimentCommand implements Callable<Integer> {
             seedList.add(base.seed() + i);
         }
         long t0 = System.nanoTime();
-        List<Experiment.Run> runs = Experiment.run(base, seedList, vs, label -> options(w, label), line -> {
+        List<Experiment.Run> runs = Experiment.run(base, seedList, vs, label -> options(w, label), !reportOnly, line -> {
             w.println(line);
             w.flush();
         });
         List<RunRecord> records = new ArrayList<>();
         for (Experiment.Run r : runs) {
-            if (r.state() == Experiment.State.FAILED) {
+            if (r.state() == Experiment.State.FAILED || r.state() == Experiment.State.MISSING) {
                 records.add(RunRecord.failed(r.variant().id(), r.seed(), r.dir(), r.error()));
                 continue;
             }

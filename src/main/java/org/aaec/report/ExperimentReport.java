@@ -218,7 +218,7 @@ public final class ExperimentReport {
         if (failed.isEmpty()) {
             return;
         }
-        md.append("## Failed runs\n\nThese runs are left out of the means above.\n\n");
+        md.append("## Failed or missing runs\n\nThese runs are left out of the means above.\n\n");
         for (RunRecord r : failed) {
             md.append("- ").append(r.variant()).append(" seed ").append(r.seed()).append(": ").append(r.failure())
                     .append('\n');

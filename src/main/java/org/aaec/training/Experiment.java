@@ -23,7 +23,9 @@ public final class Experiment {
         /** Finished earlier with the same config; read from its folder. */
         REUSED,
         /** Did not finish; {@link Run#error()} says why. */
-        FAILED
+        FAILED,
+        /** Not run: only finished runs were asked for. */
+        MISSING
     }
 
     /**
@@ -47,11 +49,12 @@ public final class Experiment {
      * @param seeds seeds to run
      * @param variants configurations to run
      * @param options per-run options (progress); {@code resume} is implied
+     * @param train false to only collect runs that finished before (no training)
      * @param info one-line messages
      * @return one entry per (seed, variant), in order
      */
     public static List<Run> run(TrainConfig base, List<Long> seeds, List<Variant> variants,
-            Function<String, TrainingRun.Options> options, Consumer<String> info) {
+            Function<String, TrainingRun.Options> options, boolean train, Consumer<String> info) {
         List<Run> runs = new ArrayList<>();
         int n = seeds.size() * variants.size();
         for (long seed : seeds) {
@@ -65,6 +68,11 @@ public final class Experiment {
                     if (finished(dir, cfg)) {
                         info.accept(label + ": finished before, reused (" + dir + ")");
                         runs.add(new Run(v, seed, dir, State.REUSED, null, 0));
+                        continue;
+                    }
+                    if (!train) {
+                        info.accept(label + ": not finished, left out (" + dir + ")");
+                        runs.add(new Run(v, seed, dir, State.MISSING, "not run yet", 0));
                         continue;
                     }
                     info.accept(label + ": training in " + dir);

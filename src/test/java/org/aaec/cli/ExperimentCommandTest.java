@@ -94,8 +94,15 @@ class ExperimentCommandTest {
         assertEquals("0", again[0], again[2]);
         assertEquals(10, again[1].split("finished before, reused", -1).length - 1, again[1]);
         String md2 = Files.readString(report.resolve("report.md"));
-        assertTrue(md2.contains("## Failed runs") && md2.contains("aae_c seed 6"), md2);
+        assertTrue(md2.contains("## Failed or missing runs") && md2.contains("aae_c seed 6"), md2);
         assertTrue(md2.contains(" | 1/2 |"), "AAE_C shows 1 of 2 runs");
         assertTrue(again[2].contains("1 of 10 run(s) failed"), again[2]);
+
+        // report only: a third seed that never ran is listed as not run, nothing is trained
+        String[] only = run("experiment", "--config", config.toString(), "--seeds", "3", "--report-only");
+        assertEquals("0", only[0], only[2]);
+        assertTrue(!Files.exists(dir.resolve("runs/tiny/aaec/seed-7")), "nothing trained");
+        String md3 = Files.readString(report.resolve("report.md"));
+        assertTrue(md3.contains("aaec seed 7: not run yet"), md3);
     }
 }
