@@ -7,13 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.aaec.report.ExperimentReport;
 import org.aaec.report.RunRecord;
 import org.aaec.training.ConfigLoader;
 import org.aaec.training.Experiment;
 import org.aaec.training.TrainConfig;
-import org.aaec.training.TrainingRun;
 import org.aaec.training.Variant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +84,7 @@ final class ExperimentCommand implements Callable<Integer> {
             seedList.add(base.seed() + i);
         }
         long t0 = System.nanoTime();
-        List<Experiment.Run> runs = Experiment.run(base, seedList, vs, label -> options(w, label), !reportOnly, line -> {
+        List<Experiment.Run> runs = Experiment.run(base, seedList, vs, label -> TrainProgress.options(w, true, "  "), !reportOnly, line -> {
             w.println(line);
             w.flush();
         });
@@ -120,20 +118,6 @@ final class ExperimentCommand implements Callable<Integer> {
                     records.size());
         }
         return failed == records.size() ? ExitCode.FAILURE.code() : ExitCode.OK.code();
-    }
-
-    private static TrainingRun.Options options(PrintWriter w, String label) {
-        ProgressBar[] bar = new ProgressBar[1];
-        return new TrainingRun.Options(true, -1, new TrainProgress(w), total -> {
-            bar[0] = Progress.bar("features", total);
-            return n -> bar[0].stepBy(n);
-        }, line -> {
-            if (bar[0] != null) {
-                bar[0].close();
-            }
-            w.println("  " + line);
-            w.flush();
-        });
     }
 
     private static String describe(TrainConfig c) {

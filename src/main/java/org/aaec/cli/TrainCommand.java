@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.aaec.training.ConfigLoader;
 import org.aaec.training.TrainConfig;
 import org.aaec.training.TrainingRun;
@@ -74,17 +73,7 @@ final class TrainCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "run: %s (variant %s, seed %d, schedule %s)%n", TrainingRun.runDir(cfg),
                 cfg.variant().id(), cfg.seed(), cfg.schedule());
         w.flush();
-        ProgressBar[] bar = new ProgressBar[1];
-        TrainingRun.Options options = new TrainingRun.Options(resume, -1, new TrainProgress(w), total -> {
-            bar[0] = Progress.bar("features", total);
-            return n -> bar[0].stepBy(n);
-        }, line -> {
-            if (bar[0] != null) {
-                bar[0].close();
-            }
-            w.println(line);
-            w.flush();
-        });
+        TrainingRun.Options options = TrainProgress.options(w, resume, "");
         TrainingRun.Result r = TrainingRun.run(cfg, options);
         w.printf(Locale.ROOT, "kept the classifier of epoch %d (best validation combined); %.1f s%n",
                 r.outcome().bestEpoch(), r.outcome().seconds());

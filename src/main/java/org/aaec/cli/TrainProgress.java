@@ -39,6 +39,28 @@ final class TrainProgress implements TrainingListener {
         out.flush();
     }
 
+    /**
+     * Run options that draw the feature-extraction bar and the epoch bars, and print info lines.
+     *
+     * @param w standard output
+     * @param resume continue from a checkpoint
+     * @param indent prefix of info lines
+     * @return the options
+     */
+    static org.aaec.training.TrainingRun.Options options(java.io.PrintWriter w, boolean resume, String indent) {
+        ProgressBar[] features = new ProgressBar[1];
+        return new org.aaec.training.TrainingRun.Options(resume, -1, new TrainProgress(w), total -> {
+            features[0] = Progress.bar("features", total);
+            return n -> features[0].stepBy(n);
+        }, line -> {
+            if (features[0] != null) {
+                features[0].close();
+            }
+            w.println(indent + line);
+            w.flush();
+        });
+    }
+
     private static String format(Map<String, Double> losses) {
         return losses.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.aaec.data.ManifestCsv;
@@ -20,20 +18,14 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void everySubcommandHasHelp() {
         for (String cmd : new String[] {"features", "manifest", "train", "evaluate", "predict"}) {
-            Result r = run(cmd, "--help");
+            CliRun r = run(cmd, "--help");
             assertEquals(0, r.code(), cmd);
             assertTrue(r.out().contains("Usage: aaec " + cmd), r.out());
         }
@@ -42,7 +34,7 @@ class CliTest {
 
     @Test
     void usageErrorsExitWithTwo() {
-        Result r = run("features", "--input", dir.toString());
+        CliRun r = run("features", "--input", dir.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("Missing required option: '--out=DIR'"), r.err());
         assertEquals(2, run("features", "--input", "a", "--manifest", "b", "--out", "c").code(), "exclusive sources");
@@ -53,7 +45,7 @@ class CliTest {
     @Test
     void failuresExitWithOneAndAClearLine() throws Exception {
         Path bad = Files.writeString(dir.resolve("m.csv"), "file,emotion\nx.wav,happy\n");
-        Result r = run("features", "--manifest", bad.toString(), "--out", dir.resolve("s").toString());
+        CliRun r = run("features", "--manifest", bad.toString(), "--out", dir.resolve("s").toString());
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("error: " + bad + ":1: no 'path' column"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
@@ -69,7 +61,7 @@ class CliTest {
         Files.writeString(audio.resolve("broken.wav"), "RIFF....WAVEjunk");
         Path store = dir.resolve("store");
 
-        Result r = run("features", "--input", audio.toString(), "--out", store.toString(), "--max-seconds", "1");
+        CliRun r = run("features", "--input", audio.toString(), "--out", store.toString(), "--max-seconds", "1");
 
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("clips: 4 done, 0 skipped (already stored), 1 failed"), r.out());
@@ -78,14 +70,14 @@ class CliTest {
         assertTrue(Files.exists(store.resolve("clips/clip0.npy")));
         assertEquals(5, ManifestCsv.read(store.resolve("manifest.csv")).size());
 
-        Result again = run("features", "--input", audio.toString(), "--out", store.toString(), "--max-seconds", "1");
+        CliRun again = run("features", "--input", audio.toString(), "--out", store.toString(), "--max-seconds", "1");
         assertTrue(again.out().contains("clips: 0 done, 4 skipped"), again.out());
     }
 
     @Test
     void manifestCommandWritesSpeakerSplits() throws Exception {
         Path out = dir.resolve("emodb.csv");
-        Result r = run("manifest", "--input", org.aaec.testutil.Shared.corpus("emodb").toString(), "--out",
+        CliRun r = run("manifest", "--input", org.aaec.testutil.Shared.corpus("emodb").toString(), "--out",
                 out.toString(), "--seed", "3");
         assertEquals(0, r.code(), r.err());
         var m = ManifestCsv.read(out);

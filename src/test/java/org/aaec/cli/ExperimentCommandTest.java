@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +25,8 @@ class ExperimentCommandTest {
     private static final List<String> VARIANTS = List.of("aaec", "aae_c", "aae_plus_c", "aaec_ori", "classifier");
 
     private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+        CliRun r = CliRun.of(args);
+        return new String[] {String.valueOf(r.code()), r.out(), r.err()};
     }
 
     private static double overall(Path run) throws Exception {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,14 +26,8 @@ class TrainEvaluatePredictTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -52,7 +44,7 @@ class TrainEvaluatePredictTest {
                 "  preset: smoke",
                 "saveGenerator: true",
                 "out: " + dir.resolve("runs"), ""));
-        Result train = run("train", "--config", config.toString(), "--variant", "aaec_ori", "--seed", "3");
+        CliRun train = run("train", "--config", config.toString(), "--variant", "aaec_ori", "--seed", "3");
         assertEquals(0, train.code(), train.err());
         Path runDir = dir.resolve("runs/tiny/aaec_ori/seed-3");
         for (String f : List.of("config.yaml", "manifest.csv", "log.jsonl", "checkpoint.zip", "model.aaec",
@@ -76,7 +68,7 @@ class TrainEvaluatePredictTest {
 
         // evaluate on the test split reproduces what training measured on the stored features
         Path scores = dir.resolve("scores.json");
-        Result eval = run("evaluate", "--model", runDir.resolve("model.aaec").toString(), "--manifest",
+        CliRun eval = run("evaluate", "--model", runDir.resolve("model.aaec").toString(), "--manifest",
                 runDir.resolve("manifest.csv").toString(), "--split", "test", "--json", scores.toString());
         assertEquals(0, eval.code(), eval.err());
         assertTrue(eval.out().contains("Combined"), eval.out());
@@ -92,7 +84,7 @@ class TrainEvaluatePredictTest {
         // predict: one row per file, probabilities per head sum to one, a bad file is a row, not a crash
         List<ManifestEntry> test = ManifestCsv.read(manifest).entries(Split.TEST);
         Path bad = Files.writeString(dir.resolve("broken.wav"), "not audio at all");
-        Result pred = run("predict", "--model", runDir.resolve("model.aaec").toString(), test.get(0).path().toString(),
+        CliRun pred = run("predict", "--model", runDir.resolve("model.aaec").toString(), test.get(0).path().toString(),
                 test.get(1).path().toString(), bad.toString(), "--format", "json");
         assertEquals(0, pred.code(), pred.err());
         JsonNode rows = JSON.readTree(pred.out());
@@ -108,15 +100,15 @@ class TrainEvaluatePredictTest {
         assertTrue(rows.get(2).path("error").asText().contains("broken.wav"), rows.get(2).toString());
         assertTrue(pred.err().contains("1 of 3 file(s) could not be read"), pred.err());
 
-        Result csv = run("predict", "--model", runDir.resolve("model.aaec").toString(), test.get(0).path().toString());
+        CliRun csv = run("predict", "--model", runDir.resolve("model.aaec").toString(), test.get(0).path().toString());
         assertTrue(csv.out().startsWith("file,arousal,arousal_p_high,arousal_p_low,arousal_p_medium,valence,"),
                 csv.out());
 
         // the finished run is not overwritten by accident; --resume reports it again
-        Result again = run("train", "--config", config.toString(), "--variant", "aaec_ori", "--seed", "3");
+        CliRun again = run("train", "--config", config.toString(), "--variant", "aaec_ori", "--seed", "3");
         assertEquals(1, again.code());
         assertTrue(again.err().contains("--resume"), again.err());
-        Result resumed = run("train", "--config", config.toString(), "--variant", "aaec_ori", "--seed", "3",
+        CliRun resumed = run("train", "--config", config.toString(), "--variant", "aaec_ori", "--seed", "3",
                 "--resume");
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(metrics.path("test"), JSON.readTree(runDir.resolve("metrics.json").toFile()).path("test"));
@@ -125,14 +117,14 @@ class TrainEvaluatePredictTest {
     @Test
     void configMistakesNameTheKey(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("c.yaml"), "schedule:\n  iteratoins: 3\n");
-        Result r = run("train", "--config", config.toString());
+        CliRun r = run("train", "--config", config.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("iteratoins"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
-        Result v = run("train", "--config", config.toString(), "--variant", "aaec2");
+        CliRun v = run("train", "--config", config.toString(), "--variant", "aaec2");
         assertEquals(2, v.code());
         assertTrue(v.err().contains("unknown variant 'aaec2'"), v.err());
-        Result missing = run("predict", "--model", dir.resolve("none.aaec").toString(), config.toString());
+        CliRun missing = run("predict", "--model", dir.resolve("none.aaec").toString(), config.toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("none.aaec: file not found"), missing.err());
     }
