@@ -55,8 +55,8 @@ public final class Classifier extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray x = inputs.head().transpose(0, 2, 1);                                // (B, F, T)
-        NDArray h = conv.forward(ps, new NDList(x), training).head().transpose(0, 2, 1); // (B, T, filters)
+        NDArray x = Layouts.swapLastAxes(inputs.head());                             // (B, F, T)
+        NDArray h = Layouts.swapLastAxes(conv.forward(ps, new NDList(x), training).head()); // (B, T, filters)
         NDList summary = rnn.forward(ps, new NDList(h), training);                   // (B, 2H)
         NDList out = new NDList(heads.size() + 1);
         out.add(realFake.forward(ps, summary, training).head().reshape(-1));         // (B,)

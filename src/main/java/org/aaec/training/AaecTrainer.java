@@ -28,11 +28,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.aaec.evaluation.HeadMetrics;
 import org.aaec.evaluation.Metrics;
 import org.aaec.model.AaecNetworks;
 import org.aaec.model.ModelConfig;
 import org.aaec.model.Network;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Algorithm 1 for any of the five configurations: alternating phases, each updating only its own
@@ -42,7 +46,9 @@ import org.aaec.model.Network;
  * <p>Gradients: one collector per step. Networks that a phase does not update have their
  * parameters marked as not requiring gradients (gradients still flow through them to the networks
  * being trained), and every update zeroes the gradients it consumed, so nothing leaks from one
- * phase into the next.
+ * phase into the next. An update whose gradient holds a NaN or an infinity is skipped and counted
+ * in the epoch's record as {@code skipped_updates}; an epoch in which every update was skipped
+ * stops the run with an error.
  *
  * <p>Determinism: initialisation is seeded through the engine; shuffling and the prior samples E
  * come from Java generators seeded by (seed, epoch, batch), so a resumed run draws exactly what an
@@ -51,6 +57,9 @@ import org.aaec.model.Network;
 public final class AaecTrainer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(AaecTrainer.class);
+    /** Key of the count of skipped (non-finite) updates in an epoch's losses. */
+    static final String SKIPPED = "skipped_updates";
 
     private final TrainConfig config;
     private final ClipSet train;
@@ -181,19 +190,29 @@ public final class AaecTrainer implements AutoCloseable {
                 : epoch.phase().id();
         listener.epochStarted(label, batches);
         Map<String, Double> sums = new LinkedHashMap<>();
+        int skipped = 0;
         for (int i = 0; i < batches; i++) {
             int from = i * b;
             int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(from + b, order.length));
             Map<String, Double> losses = step(epoch.phase(), rows, mix(config.seed(), epoch.index(), i));
-            int n = i + 1;
-            losses.forEach((k, v) -> sums.merge(k, v, Double::sum));
-            Map<String, Double> means = new LinkedHashMap<>();
-            sums.forEach((k, v) -> means.put(k, v / n));
-            listener.batchFinished(means);
+            if (losses.remove(SKIPPED) != null) {
+                skipped++;
+            } else {
+                losses.forEach((k, v) -> sums.merge(k, v, Double::sum));
+            }
+            listener.batchFinished(meansOf(sums, i + 1 - skipped));
         }
-        int n = batches;
-        Map<String, Double> means = new LinkedHashMap<>();
-        sums.forEach((k, v) -> means.put(k, v / n));
+        Map<String, Double> means = meansOf(sums, batches - skipped);
+        if (skipped > 0) {
+            means.put(SKIPPED, (double) skipped);
+            LOG.warn("epoch {} ({}): {} of {} updates skipped because a loss or gradient was not finite",
+                    epoch.index(), label, skipped, batches);
+            if (skipped == batches) {
+                throw new IllegalStateException("training diverged in epoch " + epoch.index() + " (" + label
+                        + "): every update had a non-finite loss or gradient; lower the learning rate, or on"
+                        + " an unusual CPU try ONEDNN_MAX_CPU_ISA=AVX2; the last checkpoint is kept");
+            }
+        }
         Map<String, Double> scores = null;
         boolean best = false;
         if (epoch.validate()) {
@@ -216,6 +235,12 @@ public final class AaecTrainer implements AutoCloseable {
         }
         return new EpochRecord(epoch.index(), epoch.phase().id(), epoch.iteration(), batches, means, scores, best,
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static Map<String, Double> meansOf(Map<String, Double> sums, int n) {
+        Map<String, Double> means = new LinkedHashMap<>();
+        sums.forEach((k, v) -> means.put(k, v / n));
+        return means;
     }
 
     private boolean endsGeneratorTraining(EpochPlan.Epoch epoch) {
@@ -267,7 +292,7 @@ public final class AaecTrainer implements AutoCloseable {
                         gc.backward(loss);
                         losses.put("classifier", (double) loss.getFloat());
                     }
-                    sgd.step();
+                    applied(sgd, losses);
                 }
             }
         }
@@ -284,7 +309,7 @@ public final class AaecTrainer implements AutoCloseable {
                 NDArray lossD = Losses.binaryCrossEntropy(nets.discriminate(ps, prior, true), 1f)
                         .add(Losses.binaryCrossEntropy(nets.discriminate(ps, z.stopGradient(), true), 0f));
                 gc.backward(lossD);
-                adam.get(Network.DISCRIMINATOR).step();
+                applied(adam.get(Network.DISCRIMINATOR), losses);
                 losses.put("discriminator", (double) lossD.getFloat());
                 trainOnly(EnumSet.of(Network.ENCODER));
             }
@@ -297,7 +322,7 @@ public final class AaecTrainer implements AutoCloseable {
             losses.put("encoder", (double) lossE.getFloat());
             losses.put("reconstruction", (double) reconstruction.getFloat());
         }
-        adam.get(Network.ENCODER).step();
+        applied(adam.get(Network.ENCODER), losses);
     }
 
     /** K2: the decoder reconstructs; with C in the loop, X' must also look real and keep X's labels. */
@@ -317,7 +342,7 @@ public final class AaecTrainer implements AutoCloseable {
             losses.put("decoder", (double) loss.getFloat());
             losses.put("reconstruction", (double) reconstruction.getFloat());
         }
-        adam.get(Network.DECODER).step();
+        applied(adam.get(Network.DECODER), losses);
     }
 
     /** K3: C classifies X (and X' with X's labels) and tells real from generated. */
@@ -340,7 +365,14 @@ public final class AaecTrainer implements AutoCloseable {
             gc.backward(loss);
             losses.put("classifier", (double) loss.getFloat());
         }
-        adam.get(Network.CLASSIFIER).step();
+        applied(adam.get(Network.CLASSIFIER), losses);
+    }
+
+    /** Steps the updater; when it refused a non-finite gradient, marks the step's losses as skipped. */
+    private static void applied(Updater updater, Map<String, Double> losses) {
+        if (!updater.step()) {
+            losses.put(SKIPPED, 1.0);
+        }
     }
 
     /** Sum over heads of the (weighted) cross-entropy; {@code out.get(0)} is the real/fake logit. */

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,7 @@ final class Updater implements AutoCloseable {
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
     private long steps;
+    private long skipped;
 
     private Updater(Rule rule, Block block, NDManager parent, float learningRate, float beta1, float beta2,
             float epsilon) {
@@ -63,8 +66,23 @@ final class Updater implements AutoCloseable {
         return new Updater(Rule.SGD, block, parent, learningRate, 0, 0, 0);
     }
 
-    /** Applies one update with the gradients accumulated since the last one, then zeroes them. */
-    void step() {
+    /**
+     * Applies one update with the gradients accumulated since the last one, then zeroes them. When
+     * any gradient holds a NaN or an infinity the update is skipped instead (the gradients are still
+     * zeroed), so one bad batch cannot poison the weights or the moment estimates.
+     *
+     * @return whether the update was applied
+     */
+    boolean step() {
+        if (!gradientsFinite()) {
+            for (Parameter p : weights) {
+                // DJL has no engine-neutral way to clear a gradient without an update (multiplying a
+                // NaN by zero stays NaN), so this uses the PyTorch engine's own call.
+                JniUtils.zeroGrad((PtNDArray) p.getArray());
+            }
+            skipped++;
+            return false;
+        }
         steps++;
         double correction1 = 1 - Math.pow(beta1, steps);
         double correction2 = 1 - Math.pow(beta2, steps);
@@ -82,6 +100,29 @@ final class Updater implements AutoCloseable {
                 }
             }
         }
+        return true;
+    }
+
+    /** One scalar sum over every gradient: NaN or infinite exactly when some gradient is not finite. */
+    private boolean gradientsFinite() {
+        try (NDManager scope = stateManager.newSubManager()) {
+            NDArray total = null;
+            for (Parameter p : weights) {
+                NDArray grad = p.getArray().getGradient();
+                if (grad == null) {
+                    continue;
+                }
+                grad.attach(scope);
+                NDArray sum = grad.sum();
+                total = total == null ? sum : total.add(sum);
+            }
+            return total == null || Float.isFinite(total.getFloat());
+        }
+    }
+
+    /** Updates skipped so far because of a non-finite gradient. */
+    long skipped() {
+        return skipped;
     }
 
     /** Updates applied so far. */

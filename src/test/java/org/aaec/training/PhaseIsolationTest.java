@@ -60,7 +60,7 @@ class PhaseIsolationTest {
                 Map<Network, List<float[]>> before = snapshot(nets);
                 Map<String, Double> losses = t.step(phase, new int[] {0, 1, 2, 3}, seed++);
                 assertFalse(losses.isEmpty(), phase + " reports its losses");
-                losses.values().forEach(l -> assertTrue(Double.isFinite(l), phase + " loss " + losses));
+                losses.values().forEach(l -> assertTrue(Double.isFinite(l), variant + " " + phase + " loss " + losses));
                 Map<Network, List<float[]>> after = snapshot(nets);
                 Set<Network> changes = expectedChange(variant, phase);
                 for (Network n : nets.present()) {
