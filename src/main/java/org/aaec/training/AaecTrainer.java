@@ -356,11 +356,23 @@ public final class AaecTrainer implements AutoCloseable {
         }
         trainOnly(EnumSet.of(Network.CLASSIFIER));
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDList real = nets.classify(ps, batch.x(), true);
-            NDArray loss = labelLoss(real, batch).add(Losses.binaryCrossEntropy(real.get(0), 1f));
-            if (fake != null) {
-                NDList gen = nets.classify(ps, fake, true);
-                loss = loss.add(labelLoss(gen, batch)).add(Losses.binaryCrossEntropy(gen.get(0), 0f));
+            NDArray loss;
+            if (fake == null) {
+                NDList real = nets.classify(ps, batch.x(), true);
+                loss = labelLoss(real, batch).add(Losses.binaryCrossEntropy(real.get(0), 1f));
+            } else {
+                // X and X' pass through C as one batch of 2B: the same numbers as two passes (C has no
+                // batch statistics), in larger and fewer kernels.
+                NDList both = nets.classify(ps, batch.x().concat(fake, 0), true);
+                NDList real = new NDList(both.size());
+                NDList gen = new NDList(both.size());
+                for (NDArray out : both) {
+                    NDList halves = out.split(new long[] {batch.size()}, 0);
+                    real.add(halves.get(0));
+                    gen.add(halves.get(1));
+                }
+                loss = labelLoss(real, batch).add(Losses.binaryCrossEntropy(real.get(0), 1f))
+                        .add(labelLoss(gen, batch)).add(Losses.binaryCrossEntropy(gen.get(0), 0f));
             }
             gc.backward(loss);
             losses.put("classifier", (double) loss.getFloat());
