@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.aaec.evaluation.HeadMetrics;
@@ -290,7 +288,7 @@ public final class AaecTrainer implements AutoCloseable {
                 case FINE_TUNE -> {
                     trainOnly(EnumSet.of(Network.CLASSIFIER));
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray loss = kept(() -> new NDList(labelLoss(nets.classify(ps, x, true), batch))).head();
+                        NDArray loss = labelLoss(nets.classify(ps, x, true), batch);
                         gc.backward(loss);
                         losses.put("classifier", (double) loss.getFloat());
                     }
@@ -306,26 +304,23 @@ public final class AaecTrainer implements AutoCloseable {
         boolean withD = config.variant().hasDiscriminator();
         trainOnly(withD ? EnumSet.of(Network.ENCODER, Network.DISCRIMINATOR) : EnumSet.of(Network.ENCODER));
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray z = kept(() -> new NDList(nets.encode(ps, batch.x(), true))).head();
+            NDArray z = nets.encode(ps, batch.x(), true);
             if (withD) {
-                NDArray lossD = kept(() -> new NDList(Losses.binaryCrossEntropy(nets.discriminate(ps, prior, true), 1f)
-                        .add(Losses.binaryCrossEntropy(nets.discriminate(ps, z.stopGradient(), true), 0f)))).head();
+                NDArray lossD = Losses.binaryCrossEntropy(nets.discriminate(ps, prior, true), 1f)
+                        .add(Losses.binaryCrossEntropy(nets.discriminate(ps, z.stopGradient(), true), 0f));
                 gc.backward(lossD);
                 applied(adam.get(Network.DISCRIMINATOR), losses);
                 losses.put("discriminator", (double) lossD.getFloat());
                 trainOnly(EnumSet.of(Network.ENCODER));
             }
-            NDList out = kept(() -> {
-                NDArray reconstruction = Losses.meanSquaredError(nets.decode(ps, z, true), batch.x());
-                NDArray lossE = reconstruction;
-                if (withD) {
-                    lossE = lossE.add(Losses.binaryCrossEntropy(nets.discriminate(ps, z, true), 1f));
-                }
-                return new NDList(lossE, reconstruction);
-            });
-            gc.backward(out.get(0));
-            losses.put("encoder", (double) out.get(0).getFloat());
-            losses.put("reconstruction", (double) out.get(1).getFloat());
+            NDArray reconstruction = Losses.meanSquaredError(nets.decode(ps, z, true), batch.x());
+            NDArray lossE = reconstruction;
+            if (withD) {
+                lossE = lossE.add(Losses.binaryCrossEntropy(nets.discriminate(ps, z, true), 1f));
+            }
+            gc.backward(lossE);
+            losses.put("encoder", (double) lossE.getFloat());
+            losses.put("reconstruction", (double) reconstruction.getFloat());
         }
         applied(adam.get(Network.ENCODER), losses);
     }
@@ -334,21 +329,18 @@ public final class AaecTrainer implements AutoCloseable {
     private void decoderStep(ParameterStore ps, Batch batch, NDArray prior, Map<String, Double> losses) {
         trainOnly(EnumSet.of(Network.DECODER));
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDList out = kept(() -> {
-                NDArray z = nets.encode(ps, batch.x(), false).stopGradient();
-                NDArray xz = nets.decode(ps, z, true);
-                NDArray reconstruction = Losses.meanSquaredError(xz, batch.x());
-                NDArray loss = reconstruction;
-                if (config.variant().classifierInLoop()) {
-                    NDArray fake = nets.generate(ps, xz, prior, config.variant().generator(), true);
-                    NDList c = nets.classify(ps, fake, true);
-                    loss = loss.add(Losses.binaryCrossEntropy(c.get(0), 1f)).add(labelLoss(c, batch));
-                }
-                return new NDList(loss, reconstruction);
-            });
-            gc.backward(out.get(0));
-            losses.put("decoder", (double) out.get(0).getFloat());
-            losses.put("reconstruction", (double) out.get(1).getFloat());
+            NDArray z = nets.encode(ps, batch.x(), false).stopGradient();
+            NDArray xz = nets.decode(ps, z, true);
+            NDArray reconstruction = Losses.meanSquaredError(xz, batch.x());
+            NDArray loss = reconstruction;
+            if (config.variant().classifierInLoop()) {
+                NDArray fake = nets.generate(ps, xz, prior, config.variant().generator(), true);
+                NDList out = nets.classify(ps, fake, true);
+                loss = loss.add(Losses.binaryCrossEntropy(out.get(0), 1f)).add(labelLoss(out, batch));
+            }
+            gc.backward(loss);
+            losses.put("decoder", (double) loss.getFloat());
+            losses.put("reconstruction", (double) reconstruction.getFloat());
         }
         applied(adam.get(Network.DECODER), losses);
     }
@@ -358,23 +350,20 @@ public final class AaecTrainer implements AutoCloseable {
         NDArray fake = null;
         if (config.variant().hasGenerator()) {
             trainOnly(EnumSet.noneOf(Network.class));
-            fake = kept(() -> {
-                NDArray z = nets.encode(ps, batch.x(), false);
-                return new NDList(nets.generate(ps, nets.decode(ps, z, false), prior, config.variant().generator(),
-                        false).stopGradient());
-            }).head();
+            NDArray z = nets.encode(ps, batch.x(), false);
+            fake = nets.generate(ps, nets.decode(ps, z, false), prior, config.variant().generator(), false)
+                    .stopGradient();
         }
-        NDArray generated = fake;
         trainOnly(EnumSet.of(Network.CLASSIFIER));
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray loss = kept(() -> {
-                if (generated == null) {
-                    NDList real = nets.classify(ps, batch.x(), true);
-                    return new NDList(labelLoss(real, batch).add(Losses.binaryCrossEntropy(real.get(0), 1f)));
-                }
-                // X and X' pass through C as one batch of 2B: the same numbers as two passes (C has
-                // no batch statistics), in larger and fewer kernels.
-                NDList both = nets.classify(ps, batch.x().concat(generated, 0), true);
+            NDArray loss;
+            if (fake == null) {
+                NDList real = nets.classify(ps, batch.x(), true);
+                loss = labelLoss(real, batch).add(Losses.binaryCrossEntropy(real.get(0), 1f));
+            } else {
+                // X and X' pass through C as one batch of 2B: the same numbers as two passes (C has no
+                // batch statistics), in larger and fewer kernels.
+                NDList both = nets.classify(ps, batch.x().concat(fake, 0), true);
                 NDList real = new NDList(both.size());
                 NDList gen = new NDList(both.size());
                 for (NDArray out : both) {
@@ -382,28 +371,13 @@ public final class AaecTrainer implements AutoCloseable {
                     real.add(halves.get(0));
                     gen.add(halves.get(1));
                 }
-                return new NDList(labelLoss(real, batch).add(Losses.binaryCrossEntropy(real.get(0), 1f))
-                        .add(labelLoss(gen, batch)).add(Losses.binaryCrossEntropy(gen.get(0), 0f)));
-            }).head();
+                loss = labelLoss(real, batch).add(Losses.binaryCrossEntropy(real.get(0), 1f))
+                        .add(labelLoss(gen, batch)).add(Losses.binaryCrossEntropy(gen.get(0), 0f));
+            }
             gc.backward(loss);
             losses.put("classifier", (double) loss.getFloat());
         }
         applied(adam.get(Network.CLASSIFIER), losses);
-    }
-
-    /**
-     * Runs a forward computation and releases every array it created except the returned ones.
-     * The autograd graph keeps what backward needs by itself, so releasing the Java handles of the
-     * intermediates lets the engine free each activation as soon as backward has used it, as eager
-     * PyTorch does; without this every activation of the step stays alive until the step's manager
-     * closes, which raised peak memory well above the PyTorch reference.
-     */
-    private static NDList kept(Supplier<NDList> forward) {
-        try (NDScope scope = new NDScope()) {
-            NDList result = forward.get();
-            NDScope.unregister(result);
-            return result;
-        }
     }
 
     /** Steps the updater; when it refused a non-finite gradient, marks the step's losses as skipped. */
