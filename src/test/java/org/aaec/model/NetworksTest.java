@@ -77,6 +77,25 @@ class NetworksTest {
         }
     }
 
+    /** The trainer classifies X and X' as one batch; that is only sound while rows stay independent. */
+    @Test
+    void classifierRowsAreIndependentOfTheirBatch() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            AaecNetworks nets = AaecNetworks.create(ModelConfig.standard(T, F, HEADS), EnumSet.allOf(Network.class), m);
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray a = m.randomNormal(new Shape(3, T, F));
+            NDArray b = m.randomNormal(new Shape(2, T, F));
+            NDList both = nets.classify(ps, a.concat(b, 0), true);
+            NDList first = nets.classify(ps, a, true);
+            NDList second = nets.classify(ps, b, true);
+            for (int i = 0; i < both.size(); i++) {
+                NDList halves = both.get(i).split(new long[] {3}, 0);
+                assertArrayEquals(first.get(i).toFloatArray(), halves.get(0).toFloatArray(), 1e-5f);
+                assertArrayEquals(second.get(i).toFloatArray(), halves.get(1).toFloatArray(), 1e-5f);
+            }
+        }
+    }
+
     @Test
     void proposedGeneratorAveragesBothDecodingsAndTheOriginalUsesZAlone() {
         Engine.getInstance().setRandomSeed(3);
