@@ -28,8 +28,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.aaec.evaluation.HeadMetrics;
 import org.aaec.evaluation.Metrics;
 import org.aaec.model.AaecNetworks;
