@@ -103,7 +103,10 @@ final class Updater implements AutoCloseable {
         return true;
     }
 
-    /** One scalar sum over every gradient: NaN or infinite exactly when some gradient is not finite. */
+    /**
+     * One scalar sum over every gradient, read once: it is NaN or infinite whenever some gradient
+     * is (and also if finite gradients summed past the float range, which would be as unusable).
+     */
     private boolean gradientsFinite() {
         try (NDManager scope = stateManager.newSubManager()) {
             NDArray total = null;
