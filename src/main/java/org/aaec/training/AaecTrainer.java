@@ -356,8 +356,7 @@ public final class AaecTrainer implements AutoCloseable {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray loss;
             if (fake == null) {
-                NDList real = nets.classify(ps, batch.x(), true);
-                loss = labelLoss(real, batch).add(Losses.binaryCrossEntropy(real.get(0), 1f));
+                loss = classifierLoss(nets.classify(ps, batch.x(), true), batch, 1f);
             } else {
                 // X and X' pass through C as one batch of 2B: the same numbers as two passes (C has no
                 // batch statistics), in larger and fewer kernels.
@@ -369,13 +368,17 @@ public final class AaecTrainer implements AutoCloseable {
                     real.add(halves.get(0));
                     gen.add(halves.get(1));
                 }
-                loss = labelLoss(real, batch).add(Losses.binaryCrossEntropy(real.get(0), 1f))
-                        .add(labelLoss(gen, batch)).add(Losses.binaryCrossEntropy(gen.get(0), 0f));
+                loss = classifierLoss(real, batch, 1f).add(classifierLoss(gen, batch, 0f));
             }
             gc.backward(loss);
             losses.put("classifier", (double) loss.getFloat());
         }
         applied(adam.get(Network.CLASSIFIER), losses);
+    }
+
+    /** C's loss on one set of samples: their labels, and real (1) or generated (0) on C_d. */
+    private static NDArray classifierLoss(NDList out, Batch batch, float realOrFake) {
+        return labelLoss(out, batch).add(Losses.binaryCrossEntropy(out.get(0), realOrFake));
     }
 
     /** Steps the updater; when it refused a non-finite gradient, marks the step's losses as skipped. */
