@@ -76,9 +76,7 @@ public final class Benchmarks {
      */
     public static Measurement training(Variant variant, int frames, int batch, int warmup, int reps) {
         ClipSet data = randomClips(batch, frames, 1);
-        TrainConfig d = TrainConfig.defaults();
-        TrainConfig cfg = new TrainConfig("bench", variant, 1, d.data(), d.features(), d.schedule(), d.optimizer(),
-                false, false, 0, "runs", Map.of());
+        TrainConfig cfg = TrainConfig.defaults().withRun(variant, 1);
         int[] rows = new int[batch];
         java.util.Arrays.setAll(rows, i -> i);
         try (NDManager root = NDManager.newBaseManager();
@@ -226,9 +224,7 @@ public final class Benchmarks {
      */
     public static double[] residentOverSteps(int frames, int batch, int from, int to) {
         ClipSet data = randomClips(batch, frames, 4);
-        TrainConfig d = TrainConfig.defaults();
-        TrainConfig cfg = new TrainConfig("bench", Variant.AAEC, 1, d.data(), d.features(), d.schedule(), d.optimizer(),
-                false, false, 0, "runs", Map.of());
+        TrainConfig cfg = TrainConfig.defaults().withRun(Variant.AAEC, 1);
         int[] rows = new int[batch];
         java.util.Arrays.setAll(rows, i -> i);
         double[] out = new double[2];

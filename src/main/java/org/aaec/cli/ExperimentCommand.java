@@ -1,16 +1,11 @@
 package org.aaec.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.aaec.report.ExperimentReport;
-import org.aaec.report.RunRecord;
+import org.aaec.jobs.Experiment;
 import org.aaec.training.ConfigLoader;
-import org.aaec.training.Experiment;
 import org.aaec.training.TrainConfig;
 import org.aaec.training.Variant;
 import picocli.CommandLine.Command;
@@ -78,57 +73,21 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         TrainConfig base = ConfigLoader.load(config, all);
         Engines.configureThreads(base.threads());
-        PrintWriter w = spec.commandLine().getOut();
         List<Long> seedList = new ArrayList<>();
         for (int i = 0; i < seeds; i++) {
             seedList.add(base.seed() + i);
         }
-        long t0 = System.nanoTime();
-        List<Experiment.Run> runs = Experiment.run(base, seedList, vs, label -> TrainProgress.options(w, true, "  "), !reportOnly, line -> {
-            w.println(line);
-            w.flush();
-        });
-        List<RunRecord> records = new ArrayList<>();
-        for (Experiment.Run r : runs) {
-            if (r.state() == Experiment.State.FAILED || r.state() == Experiment.State.MISSING) {
-                records.add(RunRecord.failed(r.variant().id(), r.seed(), r.dir(), r.error()));
-                continue;
-            }
-            try {
-                records.add(RunRecord.read(r.variant().id(), r.seed(), r.dir()));
-            } catch (IOException e) {
-                records.add(RunRecord.failed(r.variant().id(), r.seed(), r.dir(), e.getMessage()));
-            }
+        Terminal t = Terminal.of(spec);
+        String command = "./aaec " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        Experiment.Result r = Experiment.run(new Experiment.Plan(base, seedList, vs, !reportOnly, report, command),
+                label -> TrainProgress.options(t, true, "  "), t);
+        t.out().println();
+        t.out().print(r.report().table1().text());
+        t.out().printf("%nreport: %s (report.md, report.html, results.json, plots/)%n", r.report().dir());
+        t.out().flush();
+        if (r.failed() > 0) {
+            t.warn("warning: " + r.failed() + " of " + r.records().size() + " run(s) failed; see the report");
         }
-        Path reportDir = report != null ? report : Path.of(base.out(), base.name(), "report");
-        String data = base.data().input() != null ? base.data().input() : base.data().manifest();
-        ExperimentReport.Input in = new ExperimentReport.Input(base.name(), data, describe(base),
-                String.format(Locale.ROOT, "%.1f s clips, %s scaling, FFT 1024, hop 512", base.features().maxSeconds(),
-                        base.logScaling() ? "log-standardised" : "raw"),
-                seedList, vs.stream().map(Variant::id).toList(), records, (System.nanoTime() - t0) / 1e9,
-                command());
-        String md = ExperimentReport.write(reportDir, in);
-        int table = md.indexOf("| configuration");
-        w.println();
-        w.println(md.substring(table, md.indexOf("\n\n", table)));
-        w.printf("%nreport: %s (report.md, report.html, results.json, plots/)%n", reportDir);
-        long failed = records.stream().filter(r -> !r.ok()).count();
-        if (failed > 0) {
-            spec.commandLine().getErr().printf("warning: %d of %d run(s) failed; see the report%n", failed,
-                    records.size());
-        }
-        return failed == records.size() ? ExitCode.FAILURE.code() : ExitCode.OK.code();
-    }
-
-    private static String describe(TrainConfig c) {
-        var s = c.schedule();
-        return String.format(Locale.ROOT, "preset `%s`: I = %d, K1 = %d, K2 = %d, K3 = %d, fine-tune %d, batch %d%s, "
-                + "class weights %s", s.preset(), s.iterations(), s.k1(), s.k2(), s.k3(), s.fineTuneEpochs(),
-                s.batchSize(), s.maxBatchesPerEpoch() > 0 ? ", at most " + s.maxBatchesPerEpoch() + " batches/epoch"
-                        : "", c.classWeights() ? "on" : "off");
-    }
-
-    private String command() {
-        return "./aaec " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        return r.failed() == r.records().size() ? ExitCode.FAILURE.code() : ExitCode.OK.code();
     }
 }

@@ -4,22 +4,21 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import org.aaec.data.Manifest;
 import org.aaec.features.ExtractionSummary;
 import org.aaec.features.FeatureConfig;
-import org.aaec.features.FeatureExtractor;
-import org.aaec.features.FeatureStore;
+import org.aaec.jobs.Extraction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code aaec features}: extracts a corpus into a feature store. */
 @Command(name = "features", mixinStandardHelpOptions = true,
-        description = {"Extract power spectrograms of a corpus into a feature store, on all cores.",
-            "Re-running continues where a killed run stopped; bad files are listed in OUT/errors.csv."})
+        description = {"Extract power spectrograms of a corpus into a feature store (a cache shared by runs), on all "
+            + "cores.", "Clips already stored are reused; bad files are listed in OUT/errors.csv and skipped."})
 final class FeaturesCommand implements Callable<Integer> {
 
     @Spec
@@ -40,32 +39,31 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        corpus.validate(spec.commandLine());
-        PrintWriter out_ = spec.commandLine().getOut();
-        FeatureConfig config = FeatureConfig.defaults().withMaxSeconds(maxSeconds);
-        Manifest manifest = corpus.load();
-        FeatureStore store = FeatureStore.createOrOpen(out, config);
+        if (threads != null && threads < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+        }
+        if (!(maxSeconds > 0)) {
+            throw new ParameterException(spec.commandLine(), "--max-seconds must be above 0");
+        }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        ExtractionSummary s;
-        try (ProgressBar bar = Progress.bar("features", manifest.size())) {
-            s = new FeatureExtractor(config, n).run(manifest, store, id -> bar.step());
-        }
-        out_.printf(Locale.ROOT, "clips: %d done, %d skipped (already stored), %d failed%n", s.done(), s.skipped(),
+        Manifest manifest = corpus.source(spec.commandLine()).read();
+        FeatureConfig config = FeatureConfig.defaults().withMaxSeconds(maxSeconds);
+        Terminal t = Terminal.of(spec);
+        ExtractionSummary s = Extraction.run(manifest, out, config, n, "features", t).summary();
+
+        PrintWriter w = t.out();
+        w.printf(Locale.ROOT, "clips: %d done, %d skipped (already stored), %d failed%n", s.done(), s.skipped(),
                 s.failed());
-        out_.printf(Locale.ROOT, "audio: %.3f h decoded in %.1f s wall = %.1f audio-seconds/second (%d threads)%n",
+        w.printf(Locale.ROOT, "audio: %.3f h decoded in %.1f s wall = %.1f audio-seconds/second (%d threads)%n",
                 s.audioSeconds() / 3600, s.wallSeconds(), s.audioSecondsPerSecond(), n);
-        out_.printf(Locale.ROOT, "store: %s (T=%d x F=%d, %.1f s clips, settings %s)%n", out, config.frames(),
+        w.printf(Locale.ROOT, "store: %s (T=%d x F=%d, %.1f s clips, settings %s)%n", out, config.frames(),
                 config.bins(), config.maxSeconds(), config.fingerprint());
-        CorpusOptions.printSplits(out_, manifest);
-        if (s.normalization() != null) {
-            out_.printf(Locale.ROOT, "normalisation: per-bin log-power statistics from %d training clips (%d frames)%n",
-                    s.normalization().clips(), s.normalization().frames());
-        }
+        w.printf(Locale.ROOT, "speakers: %d; label columns: %s%n", manifest.speakers(null).size(),
+                manifest.labelColumns());
+        w.flush();
         if (s.failed() > 0) {
-            spec.commandLine().getErr().printf("warning: %d file(s) failed, listed in %s; first: %s%n", s.failed(),
-                    out.resolve("errors.csv"), s.errors().get(0).message());
+            t.warn("warning: " + s.failed() + " file(s) failed, listed in " + out.resolve("errors.csv"));
         }
-        boolean nothing = s.done() + s.skipped() == 0;
-        return nothing ? ExitCode.FAILURE.code() : ExitCode.OK.code();
+        return s.done() + s.skipped() == 0 ? ExitCode.FAILURE.code() : ExitCode.OK.code();
     }
 }

@@ -37,13 +37,21 @@ public final class Main {
      * @return the exit code
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new AaecCommand());
+        AaecCommand root = new AaecCommand();
+        CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
+        cl.setExecutionStrategy(parseResult -> {
+            Logging.configure(root.debug ? "debug" : root.verbose ? "info" : null);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-                    cmd.getErr().println(cmd.getColorScheme().errorText("error: " + oneLine(ex)));
-                    return ExitCode.FAILURE.code();
-                });
+            cmd.getErr().println(cmd.getColorScheme().errorText("error: " + oneLine(ex)));
+            if (root.debug) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            return ExitCode.FAILURE.code();
+        });
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println(c.getColorScheme().errorText("error: " + ex.getMessage()));

@@ -28,8 +28,7 @@ final class ManifestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        corpus.validate(spec.commandLine());
-        Manifest m = corpus.load();
+        Manifest m = corpus.load(spec.commandLine());
         ManifestCsv.write(m, out);
         PrintWriter w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "%s: %d clips, %d speakers, labels %s%n", out, m.size(), m.speakers(null).size(),

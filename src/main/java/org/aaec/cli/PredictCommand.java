@@ -1,40 +1,33 @@
 package org.aaec.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.FilterWriter;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import org.aaec.audio.AudioInputException;
-import org.aaec.audio.AudioLoader;
-import org.aaec.data.AudioFiles;
-import org.aaec.data.ClipIds;
-import org.aaec.model.HeadSpec;
+import org.aaec.data.MuseSubmission;
+import org.aaec.io.PartialFile;
+import org.aaec.jobs.Prediction;
+import org.aaec.jobs.PredictionWriter;
 import org.aaec.serving.EmotionPrediction;
 import org.aaec.serving.EmotionRecognizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code aaec predict}: one row per audio file with the predicted class and probabilities per head. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Predict arousal/valence (or the model's heads) for audio files and folders.",
-            "One row per file: file, then per head the class and the probability of every class. A file that "
-                + "cannot be read gets a row with its error; it does not stop the others."})
+            "One row per file: file, then per head the class and the probability of every class (low, medium, "
+                + "high; negative, neutral, positive). A file that cannot be read gets a row with its error; it "
+                + "does not stop the others."})
 final class PredictCommand implements Callable<Integer> {
 
     @Spec
@@ -50,136 +43,75 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write the rows here instead of standard output.")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the rows here instead of standard output "
+            + "(as FILE.partial while running, renamed when done).")
     Path out;
 
     @Option(names = "--muse", paramLabel = "FILE", description = "Also write the MuSe submission format "
             + "(id, segment_id, prediction_arousal, prediction_valence); files are named AUDIO/<id>/<segment>.wav.")
     Path muse;
 
-    /** One file's outcome. */
-    private record Row(Path file, EmotionPrediction prediction, String error) {
-    }
-
     @Override
     public Integer call() throws Exception {
-        if (!format.equalsIgnoreCase("csv") && !format.equalsIgnoreCase("json")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--format must be csv or json");
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        List<Path> files = new ArrayList<>();
-        for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                files.addAll(AudioFiles.list(p));
-            } else {
-                files.add(p); // a missing or bad file gets an error row below
-            }
-        }
-        List<Row> rows = new ArrayList<>();
-        int failed = 0;
-        try (EmotionRecognizer model = modelOption.open()) {
-            AudioLoader loader = new AudioLoader(model.info().features().sampleRate());
-            try (ProgressBar bar = Progress.bar("predict", files.size())) {
-                for (Path f : files) {
-                    bar.step();
-                    try {
-                        rows.add(new Row(f, model.predict(loader.load(f)), null));
-                    } catch (AudioInputException e) {
-                        rows.add(new Row(f, null, e.getMessage()));
-                        err.println("skipped: " + e.getMessage());
-                        failed++;
-                    }
-                }
-            }
-            List<HeadSpec> heads = model.info().model().heads();
-            if (out == null) {
-                PrintWriter w = spec.commandLine().getOut();
-                write(w, rows, heads);
-                w.flush();
-            } else {
-                try (Writer w = Files.newBufferedWriter(out)) {
-                    write(w, rows, heads);
-                }
-            }
-            if (muse != null) {
-                writeMuse(muse, rows);
-            }
-        }
-        if (failed > 0) {
-            err.printf("warning: %d of %d file(s) could not be read%n", failed, files.size());
-        }
-        return failed == files.size() ? ExitCode.FAILURE.code() : ExitCode.OK.code();
-    }
-
-    private void write(Writer w, List<Row> rows, List<HeadSpec> heads) throws IOException {
-        if (format.equalsIgnoreCase("json")) {
-            ObjectMapper json = new ObjectMapper();
-            ArrayNode array = json.createArrayNode();
-            for (Row r : rows) {
-                ObjectNode o = array.addObject();
-                o.put("file", r.file().toString());
-                if (r.error() != null) {
-                    o.put("error", r.error());
-                    continue;
-                }
-                for (EmotionPrediction.Head h : r.prediction().heads()) {
-                    ObjectNode head = o.putObject(h.name());
-                    head.put("label", h.label());
-                    ObjectNode p = head.putObject("probabilities");
-                    for (int i = 0; i < h.classes().size(); i++) {
-                        p.put(h.classes().get(i), h.probabilities()[i]);
-                    }
-                }
-            }
-            json.writerWithDefaultPrettyPrinter().writeValue(w, array);
-            return;
-        }
-        List<String> header = new ArrayList<>(List.of("file"));
-        for (HeadSpec h : heads) {
-            header.add(h.name());
-            h.classes().forEach(c -> header.add(h.name() + "_p_" + c));
-        }
-        header.add("error");
-        try (SequenceWriter seq = new CsvMapper().writerFor(String[].class).with(CsvSchema.emptySchema())
-                .writeValues(w)) {
-            seq.write(header.toArray(String[]::new));
-            for (Row r : rows) {
-                List<String> cells = new ArrayList<>(List.of(r.file().toString()));
-                for (int h = 0; h < heads.size(); h++) {
-                    EmotionPrediction.Head p = r.prediction() == null ? null : r.prediction().heads().get(h);
-                    cells.add(p == null ? "" : p.label());
-                    for (int i = 0; i < heads.get(h).size(); i++) {
-                        cells.add(p == null ? "" : String.format(Locale.ROOT, "%.4f", p.probabilities()[i]));
-                    }
-                }
-                cells.add(r.error() == null ? "" : r.error());
-                seq.write(cells.toArray(String[]::new));
-            }
-        }
-    }
-
-    /** MuSe-CaR/Topic submission rows: the video id is the file's folder, the segment id its name. */
-    private static void writeMuse(Path file, List<Row> rows) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file);
-                SequenceWriter seq = new CsvMapper().writerFor(String[].class).with(CsvSchema.emptySchema())
-                        .writeValues(w)) {
-            seq.write(new String[] {"id", "segment_id", "prediction_arousal", "prediction_valence"});
-            for (Row r : rows) {
-                if (r.prediction() == null) {
-                    continue;
-                }
-                Path parent = r.file().toAbsolutePath().getParent();
-                String id = parent == null ? "" : parent.getFileName().toString();
-                seq.write(new String[] {id, ClipIds.stem(r.file()), label(r, "arousal"), label(r, "valence")});
-            }
-        }
-    }
-
-    private static String label(Row r, String head) {
+        PredictionWriter.Format fmt;
         try {
-            return r.prediction().head(head).label();
+            fmt = PredictionWriter.Format.parse(format);
         } catch (IllegalArgumentException e) {
-            return "";
+            throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
+        for (Path p : new Path[] {out, muse}) {
+            Path dir = p == null ? null : p.toAbsolutePath().getParent();
+            if (dir != null && !Files.isDirectory(dir)) {
+                throw new ParameterException(spec.commandLine(), p + ": folder " + dir + " does not exist");
+            }
+        }
+        Terminal t = Terminal.of(spec);
+        List<Path> files = Prediction.files(inputs);
+        Prediction.Summary s;
+        try (EmotionRecognizer model = modelOption.open();
+                PartialFile outFile = out == null ? null : new PartialFile(out);
+                PartialFile museFile = muse == null ? null : new PartialFile(muse);
+                PredictionWriter rows = new PredictionWriter(outFile != null ? outFile.writer()
+                        : new KeepOpen(t.out()), fmt, model.info().model().heads());
+                MuseSubmission museRows = museFile == null ? null : new MuseSubmission(museFile.writer())) {
+            s = Prediction.run(model, files, row -> {
+                rows.accept(row);
+                if (museRows != null && row.prediction() != null) {
+                    museRows.add(row.file(), label(row.prediction(), "arousal"), label(row.prediction(), "valence"));
+                }
+            }, t);
+            rows.close();
+            if (outFile != null) {
+                outFile.commit();
+                t.info(String.format(Locale.ROOT, "wrote %s: %d row(s), %d predicted, %d with an error", out,
+                        rows.rows(), s.files() - s.failed(), s.failed()));
+            }
+            if (museFile != null) {
+                museRows.close();
+                museFile.commit();
+                t.info("wrote " + muse + ": MuSe submission rows for " + (s.files() - s.failed()) + " file(s)");
+            }
+        }
+        if (s.failed() > 0) {
+            t.warn(String.format(Locale.ROOT, "warning: %d of %d file(s) could not be read", s.failed(), s.files()));
+        }
+        return s.failed() == s.files() ? ExitCode.FAILURE.code() : ExitCode.OK.code();
+    }
+
+    private static String label(EmotionPrediction p, String head) {
+        return p.heads().stream().filter(h -> h.name().equals(head)).map(EmotionPrediction.Head::label).findFirst()
+                .orElse("");
+    }
+
+    /** Standard output stays open when the rows' writer is closed. */
+    private static final class KeepOpen extends FilterWriter {
+        KeepOpen(Writer w) {
+            super(w);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 }

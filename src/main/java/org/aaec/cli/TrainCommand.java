@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aaec.training.ConfigLoader;
 import org.aaec.training.TrainConfig;
-import org.aaec.training.TrainingRun;
+import org.aaec.jobs.TrainingRun;
 import org.aaec.training.Variant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,17 +68,19 @@ final class TrainCommand implements Callable<Integer> {
             all.add("out=" + out);
         }
         TrainConfig cfg = ConfigLoader.load(config, all);
-        PrintWriter w = spec.commandLine().getOut();
+        Terminal t = Terminal.of(spec);
+        PrintWriter w = t.out();
         Engines.configureThreads(cfg.threads());
         w.printf(Locale.ROOT, "run: %s (variant %s, seed %d, schedule %s)%n", TrainingRun.runDir(cfg),
                 cfg.variant().id(), cfg.seed(), cfg.schedule());
         w.flush();
-        TrainingRun.Options options = TrainProgress.options(w, resume, "");
-        TrainingRun.Result r = TrainingRun.run(cfg, options);
+        TrainingRun.Result r = TrainingRun.run(cfg, TrainProgress.options(t, resume, ""));
         w.printf(Locale.ROOT, "kept the classifier of epoch %d (best validation combined); %.1f s%n",
                 r.outcome().bestEpoch(), r.outcome().seconds());
         MetricsTable.print(w, "validation", r.outcome().validation());
         MetricsTable.print(w, "test", r.test());
+        r.evaluated().forEach((source, heads) -> MetricsTable.print(w, "evaluate: " + source + " (every clip)",
+                heads));
         w.printf("model: %s%n", r.model());
         return ExitCode.OK.code();
     }

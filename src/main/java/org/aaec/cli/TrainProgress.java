@@ -1,31 +1,38 @@
 package org.aaec.cli;
 
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import me.tongfei.progressbar.ProgressBar;
+import org.aaec.jobs.Reporter;
+import org.aaec.jobs.TrainingRun;
 import org.aaec.training.EpochRecord;
 import org.aaec.training.TrainingListener;
 
-/** One progress bar per epoch on standard error, showing the running mean of each loss term. */
+/**
+ * Training progress on the terminal: a bar per epoch (on a terminal) with the running mean of each
+ * loss term, and one line per finished epoch on standard output.
+ */
 final class TrainProgress implements TrainingListener {
 
-    private final java.io.PrintWriter out;
-    private ProgressBar bar;
+    private final Terminal terminal;
+    private final String indent;
+    private Reporter.Stage bar = Reporter.Stage.NONE;
 
-    TrainProgress(java.io.PrintWriter out) {
-        this.out = out;
+    private TrainProgress(Terminal terminal, String indent) {
+        this.terminal = terminal;
+        this.indent = indent;
     }
 
     @Override
     public void epochStarted(String label, int batches) {
-        bar = Progress.bar(label, batches);
+        bar = terminal.stage(label, batches);
     }
 
     @Override
     public void batchFinished(Map<String, Double> losses) {
         bar.step();
-        bar.setExtraMessage(format(losses));
+        bar.extra(format(losses));
     }
 
     @Override
@@ -34,31 +41,22 @@ final class TrainProgress implements TrainingListener {
         String validation = r.validation() == null ? ""
                 : String.format(Locale.ROOT, " | validation combined %.2f%s", r.validation().get("combined"),
                         r.best() ? " (best)" : "");
-        out.printf(Locale.ROOT, "epoch %3d %-12s %s%s (%.1f s)%n", r.epoch(), r.phase(), format(r.losses()), validation,
-                r.seconds());
+        PrintWriter out = terminal.out();
+        out.printf(Locale.ROOT, "%sepoch %3d %-12s %s%s (%.1f s)%n", indent, r.epoch(), r.phase(), format(r.losses()),
+                validation, r.seconds());
         out.flush();
     }
 
     /**
-     * Run options that draw the feature-extraction bar and the epoch bars, and print info lines.
+     * Run options that report extraction and epochs on the terminal.
      *
-     * @param w standard output
+     * @param terminal where
      * @param resume continue from a checkpoint
-     * @param indent prefix of info lines
+     * @param indent prefix of epoch lines
      * @return the options
      */
-    static org.aaec.training.TrainingRun.Options options(java.io.PrintWriter w, boolean resume, String indent) {
-        ProgressBar[] features = new ProgressBar[1];
-        return new org.aaec.training.TrainingRun.Options(resume, -1, new TrainProgress(w), total -> {
-            features[0] = Progress.bar("features", total);
-            return n -> features[0].stepBy(n);
-        }, line -> {
-            if (features[0] != null) {
-                features[0].close();
-            }
-            w.println(indent + line);
-            w.flush();
-        });
+    static TrainingRun.Options options(Terminal terminal, boolean resume, String indent) {
+        return new TrainingRun.Options(resume, -1, new TrainProgress(terminal, indent), terminal);
     }
 
     private static String format(Map<String, Double> losses) {

@@ -23,25 +23,59 @@ public enum CorpusKind {
     private static final Pattern EMODB_NAME = Pattern.compile("\\d\\d[a-z]\\d\\d[WLEAFTN][a-z]");
 
     /**
-     * Recognises RAVDESS and EmoDB by their file names and MuSe-Topic by its label folder;
-     * anything else is a plain folder.
+     * Recognises RAVDESS and EmoDB by their file names and MuSe-Topic by its label folder; a folder
+     * where no file follows a known naming scheme is a plain (unlabelled) folder. A folder where most
+     * files follow one scheme but some do not is an error naming the first stray file: reading it as
+     * plain would silently drop every label.
      *
      * @param root corpus folder
      * @return the detected kind
      * @throws IOException when the folder cannot be listed
+     * @throws IllegalArgumentException naming a stray file in an otherwise recognised corpus
      */
     public static CorpusKind detect(Path root) throws IOException {
         if (Files.isDirectory(root.resolve("label_segments").resolve("aggregated"))) {
             return MUSE_TOPIC;
         }
-        List<String> stems = AudioFiles.list(root).stream().map(ClipIds::stem).toList();
-        if (!stems.isEmpty() && stems.stream().allMatch(s -> RAVDESS_NAME.matcher(s).matches())) {
-            return RAVDESS;
-        }
-        if (!stems.isEmpty() && stems.stream().allMatch(s -> EMODB_NAME.matcher(s).matches())) {
-            return EMODB;
+        List<Path> files = AudioFiles.list(root);
+        for (CorpusKind kind : List.of(RAVDESS, EMODB)) {
+            Pattern p = kind == RAVDESS ? RAVDESS_NAME : EMODB_NAME;
+            List<Path> stray = files.stream().filter(f -> !p.matcher(ClipIds.stem(f)).matches()).toList();
+            int matching = files.size() - stray.size();
+            if (matching == 0) {
+                continue;
+            }
+            if (stray.isEmpty()) {
+                return kind;
+            }
+            if (matching > stray.size()) {
+                throw new IllegalArgumentException(root + ": looks like " + kind.id() + " (" + matching + " of "
+                        + files.size() + " files follow its naming) but " + stray.get(0) + (stray.size() > 1
+                        ? " and " + (stray.size() - 1) + " other file(s) do" : " does") + " not; move "
+                        + (stray.size() > 1 ? "them" : "it") + " away, pass --corpus " + kind.id()
+                        + " (corpus: " + kind.id() + ") to skip them, or --corpus plain to read the folder unlabelled");
+            }
         }
         return PLAIN;
+    }
+
+    /**
+     * @param name a corpus layout name ({@code folder-per-class} or {@code folder_per_class})
+     * @return the layout
+     * @throws IllegalArgumentException listing the known names
+     */
+    public static CorpusKind parse(String name) {
+        try {
+            return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown corpus layout '" + name
+                    + "' (use auto, ravdess, emodb, folder-per-class, plain, muse-topic)");
+        }
+    }
+
+    /** The layout's name as options and configs spell it, e.g. {@code folder-per-class}. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /**

@@ -73,4 +73,34 @@ public record Manifest(List<String> labelColumns, List<ManifestEntry> entries) {
     public Manifest map(UnaryOperator<ManifestEntry> f) {
         return new Manifest(labelColumns, entries.stream().map(f).toList());
     }
+
+    /**
+     * Clips of several sources as one manifest. With one source it is returned as it is; with more,
+     * every id and speaker is prefixed with its source's name ({@code ravdess:03-01-...}), so that
+     * speakers of different corpora never merge (RAVDESS actor 03 is not EmoDB speaker 03) and ids
+     * stay unique. Label columns are the union of the sources'; a clip is unlabelled (blank) in a
+     * column its source does not have.
+     *
+     * @param bySource source name to its clips, in order
+     * @return the pooled clips, splits kept
+     */
+    public static Manifest pool(java.util.LinkedHashMap<String, Manifest> bySource) {
+        if (bySource.size() == 1) {
+            return bySource.values().iterator().next();
+        }
+        java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+        bySource.values().forEach(m -> columns.addAll(m.labelColumns()));
+        List<ManifestEntry> all = new ArrayList<>();
+        bySource.forEach((name, m) -> {
+            for (ManifestEntry e : m.entries()) {
+                Map<String, String> labels = new java.util.LinkedHashMap<>();
+                for (String c : columns) {
+                    labels.put(c, e.labels().getOrDefault(c, ""));
+                }
+                all.add(new ManifestEntry(name + ":" + e.id(), e.path(), e.speaker().isBlank() ? ""
+                        : name + ":" + e.speaker(), labels, e.split(), e.start(), e.end()));
+            }
+        });
+        return new Manifest(List.copyOf(columns), all);
+    }
 }

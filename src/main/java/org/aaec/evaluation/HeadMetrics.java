@@ -17,4 +17,25 @@ import java.util.List;
  */
 public record HeadMetrics(String head, List<String> classes, double microF1, double macroF1, double uar,
         double combined, double accuracy, int[][] confusion, int support) {
+
+    /**
+     * The same scores with the classes in another order (the scores themselves do not depend on it).
+     *
+     * @param order old class indices in their new order
+     * @return classes and confusion matrix permuted
+     */
+    public HeadMetrics reordered(int[] order) {
+        if (order.length != classes.size()) {
+            throw new IllegalArgumentException(head + ": order has " + order.length + " classes, not " + classes.size());
+        }
+        java.util.List<String> c = new java.util.ArrayList<>();
+        int[][] m = new int[order.length][order.length];
+        for (int i = 0; i < order.length; i++) {
+            c.add(classes.get(order[i]));
+            for (int j = 0; j < order.length; j++) {
+                m[i][j] = confusion[order[i]][order[j]];
+            }
+        }
+        return new HeadMetrics(head, List.copyOf(c), microF1, macroF1, uar, combined, accuracy, m, support);
+    }
 }

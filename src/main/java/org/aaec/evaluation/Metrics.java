@@ -1,6 +1,7 @@
 package org.aaec.evaluation;
 
 import java.util.List;
+import org.aaec.model.HeadSpec;
 
 /**
  * Computes {@link HeadMetrics} with scikit-learn's definitions as used by the MuSe 2020 baseline:
@@ -69,6 +70,24 @@ public final class Metrics {
         double microF1 = accuracy; // micro-averaged F1 of single-label multiclass equals accuracy
         return new HeadMetrics(head, List.copyOf(classes), microF1, macroF1, uar,
                 F1_WEIGHT * microF1 + UAR_WEIGHT * uar, accuracy, confusion, truth.length);
+    }
+
+    /**
+     * Scores every head, with classes and confusion matrices in each head's display order
+     * ({@link HeadSpec#displayOrder()}: low, medium, high rather than alphabetical).
+     *
+     * @param heads the heads, classes in the model's order
+     * @param truth true class index {@code [head][clip]} in the model's order
+     * @param predicted predicted class index {@code [head][clip]} in the model's order
+     * @return one entry per head
+     */
+    public static List<HeadMetrics> perHead(List<HeadSpec> heads, int[][] truth, int[][] predicted) {
+        List<HeadMetrics> out = new java.util.ArrayList<>();
+        for (int h = 0; h < heads.size(); h++) {
+            HeadSpec spec = heads.get(h);
+            out.add(compute(spec.name(), spec.classes(), truth[h], predicted[h]).reordered(spec.displayOrder()));
+        }
+        return out;
     }
 
     /**

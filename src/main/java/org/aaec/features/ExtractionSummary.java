@@ -11,10 +11,9 @@ import java.util.List;
  * @param audioSeconds decoded audio of the clips extracted in this run (before cutting or padding)
  * @param wallSeconds elapsed time of the run
  * @param errors the failed clips with their reasons
- * @param normalization statistics of the training split, or null when it has no clips
  */
 public record ExtractionSummary(int done, int skipped, int failed, double audioSeconds, double wallSeconds,
-        List<ClipError> errors, Normalization normalization) {
+        List<ClipError> errors) {
 
     /** Decoded audio seconds per wall-clock second of this run. */
     public double audioSecondsPerSecond() {

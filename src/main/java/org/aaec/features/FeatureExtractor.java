@@ -15,15 +15,14 @@ import org.aaec.audio.AudioClip;
 import org.aaec.audio.AudioInputException;
 import org.aaec.audio.AudioLoader;
 import org.aaec.data.Manifest;
-import org.aaec.data.ManifestCsv;
 import org.aaec.data.ManifestEntry;
-import org.aaec.data.Split;
 
 /**
- * Extracts a whole corpus into a {@link FeatureStore} on all cores: decode, resample, cut/pad,
- * power spectrogram, write. Clips already in the store are skipped (a killed run resumes), a bad
- * file is recorded in the store's errors.csv and never stops the run, and at the end the training
- * split's normalisation statistics and the index are written.
+ * Extracts clips into a {@link FeatureStore} on all cores: decode, resample, cut/pad, power
+ * spectrogram, write. Clips already in the store (made from the same audio) are skipped, so a
+ * killed run resumes and runs share work; a bad file is recorded in the store's errors.csv and never
+ * stops the run; at the end the store's index is rewritten. The store's lock is held throughout: a
+ * second process extracting into the same store waits, then skips what the first one stored.
  */
 public final class FeatureExtractor {
 
@@ -43,22 +42,43 @@ public final class FeatureExtractor {
     }
 
     /**
-     * @param manifest clips with splits (statistics come from the TRAIN clips)
+     * @param manifest clips
      * @param store an open store with the same settings
      * @param onClip called once per clip (extracted, skipped or failed), e.g. to move a progress bar
      * @return what was done
      * @throws IOException when the store itself cannot be written
      */
     public ExtractionSummary run(Manifest manifest, FeatureStore store, Consumer<String> onClip) throws IOException {
+        return run(manifest, store, onClip, holder -> { });
+    }
+
+    /**
+     * @param manifest clips
+     * @param store an open store with the same settings
+     * @param onClip called once per clip (extracted, skipped or failed), e.g. to move a progress bar
+     * @param waiting told once, with the holder, when another writer has the store's lock
+     * @return what was done
+     * @throws IOException when the store itself cannot be written
+     */
+    public ExtractionSummary run(Manifest manifest, FeatureStore store, Consumer<String> onClip,
+            Consumer<String> waiting) throws IOException {
         if (!store.config().fingerprint().equals(config.fingerprint())) {
             throw new FeatureStoreException(store.dir(), "store settings differ from the extractor's");
         }
+        try (org.aaec.io.FolderLock lock = store.lock(waiting)) {
+            return extract(manifest, store, onClip);
+        }
+    }
+
+    private ExtractionSummary extract(Manifest manifest, FeatureStore store, Consumer<String> onClip)
+            throws IOException {
         long start = System.nanoTime();
-        ManifestCsv.write(manifest, store.dir().resolve("manifest.csv"));
         Map<String, ClipRecord> finished = store.finished();
-        List<ManifestEntry> todo = manifest.entries().stream().filter(e -> !finished.containsKey(e.id())).toList();
+        java.util.function.Predicate<ManifestEntry> stored = e -> finished.containsKey(e.id())
+                && finished.get(e.id()).madeFrom(ClipRecord.audioKey(e.path(), e.start(), e.end()));
+        List<ManifestEntry> todo = manifest.entries().stream().filter(stored.negate()).toList();
         int skipped = manifest.size() - todo.size();
-        manifest.entries().stream().filter(e -> finished.containsKey(e.id())).forEach(e -> onClip.accept(e.id()));
+        manifest.entries().stream().filter(stored).forEach(e -> onClip.accept(e.id()));
 
         List<ClipError> errors = Collections.synchronizedList(new ArrayList<>());
         DoubleAdder audioSeconds = new DoubleAdder();
@@ -76,7 +96,8 @@ public final class FeatureExtractor {
                     try {
                         AudioClip clip = e.isSegment() ? loader.load(e.path(), e.start(), e.end()) : loader.load(e.path());
                         Spectrogram power = stft.get().compute(clip.fitTo(config.maxSeconds()).samples());
-                        store.put(e.id(), power, clip.samples().length);
+                        store.put(e.id(), power, clip.samples().length,
+                                ClipRecord.audioKey(e.path(), e.start(), e.end()));
                         audioSeconds.add(clip.durationSeconds());
                     } catch (AudioInputException ex) {
                         errors.add(new ClipError(e.id(), e.path().toString(), ex.problem().name(), ex.getMessage()));
@@ -101,47 +122,24 @@ public final class FeatureExtractor {
             store.closeJournal();
         }
 
-        Map<String, ClipRecord> stored = store.finished();
-        Normalization normalization = measureNormalization(manifest, store, stored);
-        if (normalization != null) {
-            store.writeNormalization(normalization);
-        }
-        store.writeIndex(index(manifest, stored));
+        store.writeIndex(index(store.finished()));
         List<ClipError> sortedErrors = new ArrayList<>(errors);
         sortedErrors.sort(java.util.Comparator.comparing(ClipError::id));
-        store.writeErrors(sortedErrors);
+        store.updateErrors(sortedErrors);
         double wall = (System.nanoTime() - start) / 1e9;
         return new ExtractionSummary(todo.size() - errors.size(), skipped, errors.size(), audioSeconds.sum(), wall,
-                sortedErrors, normalization);
+                sortedErrors);
     }
 
-    private Normalization measureNormalization(Manifest manifest, FeatureStore store, Map<String, ClipRecord> stored)
-            throws IOException {
-        Normalization.Accumulator acc = new Normalization.Accumulator(config.bins(), Normalization.DEFAULT_FLOOR);
-        int used = 0;
-        for (ManifestEntry e : manifest.entries(Split.TRAIN)) {
-            ClipRecord r = stored.get(e.id());
-            if (r != null) {
-                acc.add(store.get(e.id()), Normalization.validFrames(r.samples(), config));
-                used++;
-            }
-        }
-        return used == 0 ? null : acc.result();
-    }
-
-    private StoreIndex index(Manifest manifest, Map<String, ClipRecord> stored) {
+    private StoreIndex index(Map<String, ClipRecord> stored) {
         List<StoreIndex.Entry> entries = new ArrayList<>();
         double seconds = 0;
-        for (ManifestEntry e : manifest.entries()) {
-            ClipRecord r = stored.get(e.id());
-            if (r == null) {
-                continue;
-            }
+        for (ClipRecord r : stored.values()) {
             seconds += r.samples() / (double) config.sampleRate();
-            entries.add(new StoreIndex.Entry(e.id(), "clips/" + e.id() + ".npy", e.path().toString(), e.speaker(),
-                    e.split() == null ? "" : e.split().label(), e.labels(), r.samples(), r.frames(), r.bins()));
+            entries.add(new StoreIndex.Entry(r.id(), "clips/" + r.id() + ".npy", r.audio(), r.samples(), r.frames(),
+                    r.bins()));
         }
-        return new StoreIndex(FeatureStore.FORMAT, FeatureStore.VERSION, config, config.fingerprint(),
-                manifest.labelColumns(), seconds, entries);
+        return new StoreIndex(FeatureStore.FORMAT, FeatureStore.VERSION, config, config.fingerprint(), seconds,
+                entries);
     }
 }

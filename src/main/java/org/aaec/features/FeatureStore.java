@@ -9,26 +9,31 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.aaec.io.AtomicFiles;
+import org.aaec.io.FolderLock;
 
 /**
- * A folder of extracted features that training reads without decoding audio again.
+ * A cache of extracted features that training reads without decoding audio again. It holds facts
+ * about clips' audio only, nothing of the runs that use it (no split, no labels, no normalisation
+ * statistics: runs compute those from their own training clips), so any number of runs, seeds and
+ * manifests can share one store.
  *
  * <pre>
  * store.json          format, feature settings and their fingerprint (written first)
- * manifest.csv        the clips with speakers, labels and splits
  * clips/&lt;id&gt;.npy     raw power spectrogram, float32, T x F (np.load-able)
- * journal.jsonl       one line per finished clip (makes extraction resumable)
- * index.json          settings + one entry per stored clip (written at the end of a run)
- * normalization.json  per-bin log-power statistics of the training split
- * errors.csv          files that failed in the last run, with the reason
+ * journal.jsonl       one line per finished clip, with the audio it came from (makes extraction resumable)
+ * index.json          settings + one entry per stored clip (rewritten after every extraction)
+ * errors.csv          clips whose audio could not be read when last tried, with the reason
+ * .aaec.lock          held by the process extracting into the store; others wait for it
  * </pre>
  *
- * A store holds features of one setting only: opening it with other settings fails.
+ * A store holds features of one setting only: opening it with other settings fails. Writers take
+ * the store's {@link FolderLock} ({@link #lock}); readers need none, since every feature file is
+ * written atomically and the journal line follows it.
  */
 public final class FeatureStore {
 
@@ -37,7 +42,8 @@ public final class FeatureStore {
     /** Current format version. */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
 
     private final Path dir;
@@ -72,7 +78,8 @@ public final class FeatureStore {
         } else {
             if (Files.isDirectory(dir)) {
                 try (var s = Files.list(dir)) {
-                    if (s.findAny().isPresent()) {
+                    // what another process creating the same store at this moment may already have made
+                    if (s.anyMatch(f -> !isStoreScaffolding(f.getFileName().toString()))) {
                         throw new FeatureStoreException(dir, "exists and is not a feature store (no store.json);"
                                 + " choose an empty or new folder");
                     }
@@ -82,6 +89,13 @@ public final class FeatureStore {
             }
             Files.createDirectories(dir.resolve("clips"));
             writeJsonAtomically(header, new Header(FORMAT, VERSION, config, config.fingerprint()));
+            // another process may have written its header at the same moment: the last rename wins, so
+            // read back which settings the store now has
+            Header h = readHeader(dir);
+            if (!config.fingerprint().equals(h.fingerprint())) {
+                throw new FeatureStoreException(dir, "was created at the same time with other settings ("
+                        + h.features() + "); use another folder");
+            }
         }
         Files.createDirectories(dir.resolve("clips"));
         return new FeatureStore(dir, config);
@@ -111,6 +125,21 @@ public final class FeatureStore {
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new FeatureStoreException(dir, "store.json is unreadable: " + e.getOriginalMessage());
         }
+    }
+
+    private static boolean isStoreScaffolding(String name) {
+        return name.equals("clips") || name.equals(FolderLock.FILE_NAME) || name.endsWith(".tmp");
+    }
+
+    /**
+     * Takes the store's writer lock, waiting while another process (or thread) extracts into it.
+     *
+     * @param waiting told once, with the holder, when the store is busy
+     * @return the held lock
+     * @throws IOException when the lock file cannot be opened
+     */
+    public FolderLock lock(java.util.function.Consumer<String> waiting) throws IOException {
+        return FolderLock.acquire(dir, waiting);
     }
 
     /** The store folder. */
@@ -160,11 +189,13 @@ public final class FeatureStore {
      * @param id clip id
      * @param power raw power spectrogram
      * @param decodedSamples samples before cutting or padding
+     * @param audio {@link ClipRecord#audioKey} of the audio it was made from
      * @throws IOException when writing fails
      */
-    public void put(String id, Spectrogram power, int decodedSamples) throws IOException {
+    public void put(String id, Spectrogram power, int decodedSamples, String audio) throws IOException {
         NpyFile.writeFloat32(clipFile(id), power.data(), power.frames(), power.bins());
-        String line = JSON_LINE.writeValueAsString(new ClipRecord(id, decodedSamples, power.frames(), power.bins()));
+        String line = JSON_LINE.writeValueAsString(new ClipRecord(id, decodedSamples, power.frames(), power.bins(),
+                audio));
         synchronized (this) {
             if (journal == null) {
                 Path file = dir.resolve("journal.jsonl");
@@ -229,20 +260,6 @@ public final class FeatureStore {
                 "has no index.json: extraction did not finish; run `aaec features` again");
     }
 
-    /** Writes normalization.json atomically. */
-    public void writeNormalization(Normalization n) throws IOException {
-        writeJsonAtomically(dir.resolve("normalization.json"), n);
-    }
-
-    /**
-     * @return the training split's statistics
-     * @throws FeatureStoreException when none were computed
-     */
-    public Normalization normalization() throws IOException {
-        return readJson("normalization.json", Normalization.class,
-                "has no normalization.json (no training clips were extracted)");
-    }
-
     private <T> T readJson(String name, Class<T> type, String whenMissing) throws IOException {
         Path f = dir.resolve(name);
         if (!Files.exists(f)) {
@@ -251,19 +268,43 @@ public final class FeatureStore {
         return JSON.readValue(f.toFile(), type);
     }
 
-    /** Writes errors.csv (header only when there were none). */
-    public void writeErrors(List<ClipError> errors) throws IOException {
-        CsvSchema schema = new CsvMapper().schemaFor(ClipError.class).withHeader()
-                .sortedBy("id", "file", "problem", "message");
-        Path tmp = dir.resolve("errors.csv.tmp");
-        new CsvMapper().writer(schema).writeValue(tmp.toFile(), errors);
-        Files.move(tmp, dir.resolve("errors.csv"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+    private static final CsvSchema ERRORS = new CsvMapper().schemaFor(ClipError.class).withHeader()
+            .sortedBy("id", "file", "problem", "message");
+
+    /**
+     * The clips that failed when last tried.
+     *
+     * @return id to error, in id order
+     * @throws IOException when errors.csv cannot be read
+     */
+    public Map<String, ClipError> errors() throws IOException {
+        Map<String, ClipError> out = new java.util.TreeMap<>();
+        Path f = dir.resolve("errors.csv");
+        if (Files.exists(f)) {
+            try (com.fasterxml.jackson.databind.MappingIterator<ClipError> it = new CsvMapper()
+                    .readerFor(ClipError.class).with(ERRORS).readValues(f.toFile())) {
+                it.forEachRemaining(e -> out.put(e.id(), e));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Rewrites errors.csv: the clips that failed now, plus those that failed before and were not
+     * tried again; clips that are now stored are dropped from it.
+     *
+     * @param failedNow clips that failed in this extraction
+     * @throws IOException when writing fails
+     */
+    public void updateErrors(List<ClipError> failedNow) throws IOException {
+        Map<String, ClipError> all = errors();
+        all.keySet().removeAll(finished().keySet());
+        failedNow.forEach(e -> all.put(e.id(), e));
+        AtomicFiles.write(dir.resolve("errors.csv"),
+                os -> new CsvMapper().writer(ERRORS).writeValue(os, List.copyOf(all.values())));
     }
 
     private static void writeJsonAtomically(Path file, Object value) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        JSON.writeValue(tmp.toFile(), value);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(file, os -> JSON.writeValue(os, value));
     }
 }

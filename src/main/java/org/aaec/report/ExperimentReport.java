@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.aaec.evaluation.HeadMetrics;
 import org.aaec.features.NpyFile;
+import org.aaec.io.AtomicFiles;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -73,12 +74,22 @@ public final class ExperimentReport {
     }
 
     /**
+     * What was written.
+     *
+     * @param dir the report folder
+     * @param table1 Table 1: every configuration's scores (mean ± deviation over seeds)
+     * @param paired differences to the classifier alone per seed, or {@code null} without it
+     */
+    public record Written(Path dir, Table table1, Table paired) {
+    }
+
+    /**
      * @param dir report folder (created)
      * @param in what to report
-     * @return the Markdown written
+     * @return the tables written, as data
      * @throws IOException when writing fails
      */
-    public static String write(Path dir, Input in) throws IOException {
+    public static Written write(Path dir, Input in) throws IOException {
         Files.createDirectories(dir.resolve("plots"));
         List<RunRecord> ok = in.runs().stream().filter(RunRecord::ok).toList();
         List<String> heads = ok.isEmpty() ? List.of() : ok.get(0).test().stream().map(HeadMetrics::head).toList();
@@ -89,41 +100,46 @@ public final class ExperimentReport {
                 .append(in.seeds().size() == 1 ? " seed" : " seeds").append(" (").append(join(in.seeds()))
                 .append("). F1 is micro-F1 (= accuracy, MuSe 2020), UAR is macro recall, "
                         + "Combined = 0.66·F1 + 0.34·UAR, all in percent.\n\n");
-        table1(md, in, heads, results);
-        paired(md, in, results);
+        Table table1 = table1(in, heads, results);
+        md.append(table1.markdown());
+        Table paired = paired(in, results);
+        if (paired != null) {
+            md.append("## Paired comparison with the classifier alone\n\n");
+            md.append("Per seed, overall Combined of a configuration minus that of `classifier` on the same split; "
+                    + "mean ± standard deviation of the differences, their range, and how many seeds the "
+                    + "configuration won. A mean difference within about one deviation of zero is not "
+                    + "distinguishable from seed noise.\n\n");
+            md.append(paired.markdown());
+        }
         paper(md);
         setup(md, in, ok);
         failures(md, in);
         plots(md, dir, in, ok, heads);
         results.set("runs", runsJson(in.runs()));
-        Files.writeString(dir.resolve("results.json"), JSON.writeValueAsString(results));
-        Files.writeString(dir.resolve("report.md"), md.toString());
-        Files.writeString(dir.resolve("report.html"), html(md.toString(), dir, in.name()));
-        return md.toString();
+        AtomicFiles.writeString(dir.resolve("results.json"), JSON.writeValueAsString(results));
+        AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
+        AtomicFiles.writeString(dir.resolve("report.html"), html(md.toString(), dir, in.name()));
+        return new Written(dir, table1, paired);
     }
 
-    private static void table1(StringBuilder md, Input in, List<String> heads, ObjectNode results) {
-        StringBuilder header = new StringBuilder("| configuration |");
-        StringBuilder rule = new StringBuilder("|---|");
+    private static Table table1(Input in, List<String> heads, ObjectNode results) {
+        List<String> header = new ArrayList<>(List.of("configuration"));
         for (String h : heads) {
-            header.append(' ').append(h).append(" F1 | ").append(h).append(" UAR | ").append(h).append(" Combined |");
-            rule.append("---|---|---|");
+            header.addAll(List.of(h + " F1", h + " UAR", h + " Combined"));
         }
-        header.append(" **overall Combined** | macro-F1 | runs |");
-        rule.append("---|---|---|");
-        md.append(header).append('\n').append(rule).append('\n');
+        header.addAll(List.of("**overall Combined**", "macro-F1", "runs"));
+        List<List<String>> rows = new ArrayList<>();
         ObjectNode table = results.putObject("table1");
         for (String v : in.variants()) {
             List<RunRecord> runs = okRuns(in, v);
             ObjectNode row = table.putObject(v);
-            md.append("| ").append(NAMES.getOrDefault(v, v)).append(" |");
+            List<String> cells = new ArrayList<>(List.of(NAMES.getOrDefault(v, v)));
             for (int h = 0; h < heads.size(); h++) {
                 final int hh = h;
                 Stat f1 = stat(runs, r -> r.test().get(hh).microF1());
                 Stat uar = stat(runs, r -> r.test().get(hh).uar());
                 Stat comb = stat(runs, r -> r.test().get(hh).combined());
-                md.append(' ').append(f1.format()).append(" | ").append(uar.format()).append(" | ")
-                        .append(comb.format()).append(" |");
+                cells.addAll(List.of(f1.format(), uar.format(), comb.format()));
                 ObjectNode head = row.putObject(heads.get(h));
                 put(head, "f1", f1);
                 put(head, "uar", uar);
@@ -136,22 +152,17 @@ public final class ExperimentReport {
             long total = in.runs().stream().filter(r -> r.variant().equals(v)).count();
             row.put("runsOk", runs.size());
             row.put("runs", total);
-            md.append(" **").append(overall.format()).append("** | ").append(macro.format()).append(" | ")
-                    .append(runs.size()).append('/').append(total).append(" |\n");
+            cells.addAll(List.of("**" + overall.format() + "**", macro.format(), runs.size() + "/" + total));
+            rows.add(cells);
         }
-        md.append('\n');
+        return new Table(header, rows);
     }
 
-    private static void paired(StringBuilder md, Input in, ObjectNode results) {
+    private static Table paired(Input in, ObjectNode results) {
         if (!in.variants().contains("classifier")) {
-            return;
+            return null;
         }
-        md.append("## Paired comparison with the classifier alone\n\n");
-        md.append("Per seed, overall Combined of a configuration minus that of `classifier` on the same split; "
-                + "mean ± standard deviation of the differences, their range, and how many seeds the configuration "
-                + "won. A mean difference within about one deviation of zero is not distinguishable from seed "
-                + "noise.\n\n");
-        md.append("| configuration | mean difference | range | better in |\n|---|---|---|---|\n");
+        List<List<String>> rows = new ArrayList<>();
         ObjectNode node = results.putObject("pairedVsClassifier");
         for (String v : in.variants()) {
             if (v.equals("classifier")) {
@@ -174,11 +185,10 @@ public final class ExperimentReport {
             String range = diffs.isEmpty() ? "—" : String.format(Locale.ROOT, "%+.2f … %+.2f",
                     diffs.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                     diffs.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
-            md.append("| ").append(NAMES.getOrDefault(v, v)).append(" | ")
-                    .append(d.n() == 0 ? "—" : (d.mean() >= 0 ? "+" : "") + d.format()).append(" | ").append(range)
-                    .append(" | ").append(wins).append('/').append(diffs.size()).append(" |\n");
+            rows.add(List.of(NAMES.getOrDefault(v, v), d.n() == 0 ? "—" : (d.mean() >= 0 ? "+" : "") + d.format(),
+                    range, wins + "/" + diffs.size()));
         }
-        md.append('\n');
+        return new Table(List.of("configuration", "mean difference", "range", "better in"), rows);
     }
 
     private static void paper(StringBuilder md) {

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.aaec.io.ZipArchive;
 
 /**
  * One file that holds a trained model: {@code model.json} ({@link ModelInfo}) and the weights of the

@@ -4,20 +4,11 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -49,12 +40,11 @@ import org.slf4j.LoggerFactory;
  * stops the run with an error.
  *
  * <p>Determinism: initialisation is seeded through the engine; shuffling and the prior samples E
- * come from Java generators seeded by (seed, epoch, batch), so a resumed run draws exactly what an
- * uninterrupted one would.
+ * come from {@link Seeds}, so a resumed run draws exactly what an uninterrupted one would.
+ * Checkpoints ({@link Checkpoint}) hold the weights, optimizer states and the {@link Selection}.
  */
 public final class AaecTrainer implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = LoggerFactory.getLogger(AaecTrainer.class);
     /** Key of the count of skipped (non-finite) updates in an epoch's losses. */
     static final String SKIPPED = "skipped_updates";
@@ -71,11 +61,8 @@ public final class AaecTrainer implements AutoCloseable {
     private Set<Network> trainable = EnumSet.allOf(Network.class);
     private Consumer<GeneratedSamples> generatedSink = g -> { };
 
+    private final Selection selection = new Selection();
     private int nextEpoch;
-    private double bestScore = Double.NEGATIVE_INFINITY;
-    private int bestEpoch = -1;
-    private byte[] bestClassifier;
-    private List<HeadMetrics> bestValidation = List.of();
 
     /**
      * Builds the networks of the configuration (initialised from the seed) and their optimizers.
@@ -166,18 +153,19 @@ public final class AaecTrainer implements AutoCloseable {
             listener.epochFinished(record);
             boolean last = nextEpoch == plan.size();
             if (checkpoint != null && (last || nextEpoch % s.checkpointEvery() == 0)) {
-                Checkpoint.write(checkpoint, snapshot());
+                Checkpoint.write(checkpoint, nets, adam, sgd, nextEpoch, selection);
             }
         }
-        if (nextEpoch == plan.size() && bestClassifier != null) {
-            load(nets.block(Network.CLASSIFIER), bestClassifier);
+        if (nextEpoch == plan.size() && selection.bestClassifier() != null) {
+            Weights.load(nets.block(Network.CLASSIFIER), selection.bestClassifier(), manager);
         }
-        return new TrainingOutcome(bestEpoch, bestValidation, plan.size(), (System.nanoTime() - start) / 1e9);
+        return new TrainingOutcome(selection.bestEpoch(), selection.bestValidation(), plan.size(),
+                (System.nanoTime() - start) / 1e9);
     }
 
     private EpochRecord runEpoch(EpochPlan.Epoch epoch, TrainingListener listener) {
         long t0 = System.nanoTime();
-        int[] order = permutation(train.size(), new Random(mix(config.seed(), epoch.index(), -1)));
+        int[] order = Seeds.permutation(train.size(), new Random(Seeds.mix(config.seed(), epoch.index(), -1)));
         int b = config.schedule().batchSize();
         int batches = (train.size() + b - 1) / b;
         if (config.schedule().maxBatchesPerEpoch() > 0) {
@@ -192,7 +180,7 @@ public final class AaecTrainer implements AutoCloseable {
         for (int i = 0; i < batches; i++) {
             int from = i * b;
             int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(from + b, order.length));
-            Map<String, Double> losses = step(epoch.phase(), rows, mix(config.seed(), epoch.index(), i));
+            Map<String, Double> losses = step(epoch.phase(), rows, Seeds.mix(config.seed(), epoch.index(), i));
             if (losses.remove(SKIPPED) != null) {
                 skipped++;
             } else {
@@ -216,19 +204,12 @@ public final class AaecTrainer implements AutoCloseable {
         if (epoch.validate()) {
             if (validation.size() > 0) {
                 List<HeadMetrics> heads = Scorer.score(nets.block(Network.CLASSIFIER), validation, b, manager);
-                double overall = Metrics.overall(heads);
                 scores = new LinkedHashMap<>();
-                scores.put("combined", overall);
+                scores.put("combined", Metrics.overall(heads));
                 for (HeadMetrics h : heads) {
                     scores.put(h.head() + "_combined", h.combined());
                 }
-                if (overall > bestScore) {
-                    best = true;
-                    bestScore = overall;
-                    bestEpoch = epoch.index();
-                    bestValidation = heads;
-                    bestClassifier = save(nets.block(Network.CLASSIFIER));
-                }
+                best = selection.offer(epoch.index(), heads, nets.block(Network.CLASSIFIER));
             }
         }
         return new EpochRecord(epoch.index(), epoch.phase().id(), epoch.iteration(), batches, means, scores, best,
@@ -252,12 +233,12 @@ public final class AaecTrainer implements AutoCloseable {
     /** X' of a fixed set of training clips (fresh E per iteration), averaged over time. */
     private GeneratedSamples generate(int iteration) {
         int n = Math.min(GeneratedSamples.CLIPS, train.size());
-        int[] rows = java.util.Arrays.copyOf(permutation(train.size(), new Random(config.seed())), n);
+        int[] rows = java.util.Arrays.copyOf(Seeds.permutation(train.size(), new Random(config.seed())), n);
         try (NDManager m = manager.newSubManager()) {
             trainOnly(EnumSet.noneOf(Network.class));
             Batch batch = Batch.of(m, train, rows, null);
             ParameterStore ps = new ParameterStore(m, false);
-            NDArray prior = prior(m, n, nets.config().latent(), mix(config.seed(), -1 - iteration, 0));
+            NDArray prior = Seeds.prior(m, n, nets.config().latent(), Seeds.mix(config.seed(), -1 - iteration, 0));
             NDArray z = nets.encode(ps, batch.x(), false);
             NDArray fake = nets.generate(ps, nets.decode(ps, z, false), prior, config.variant().generator(), false);
             return new GeneratedSamples(iteration, fake.mean(new int[] {1}).toFloatArray(), n, train.bins());
@@ -278,7 +259,7 @@ public final class AaecTrainer implements AutoCloseable {
             Batch batch = Batch.of(m, train, rows, classWeights);
             ParameterStore ps = new ParameterStore(m, false);
             NDArray x = batch.x();
-            NDArray prior = prior(m, rows.length, nets.config().latent(), noiseSeed);
+            NDArray prior = Seeds.prior(m, rows.length, nets.config().latent(), noiseSeed);
             switch (phase) {
                 case AUTOENCODER -> autoencoderStep(ps, batch, prior, losses);
                 case DECODER -> decoderStep(ps, batch, prior, losses);
@@ -414,86 +395,6 @@ public final class AaecTrainer implements AutoCloseable {
         trainable = EnumSet.copyOf(which.isEmpty() ? EnumSet.noneOf(Network.class) : which);
     }
 
-    /** E ~ N(0, I), drawn on the Java side so that a seed fixes it independent of the engine. */
-    private static NDArray prior(NDManager m, int rows, int latent, long seed) {
-        Random r = new Random(seed);
-        float[] e = new float[rows * latent];
-        for (int i = 0; i < e.length; i++) {
-            e[i] = (float) r.nextGaussian();
-        }
-        return m.create(e, new Shape(rows, latent));
-    }
-
-    static long mix(long seed, long epoch, long batch) {
-        long h = seed * 0x9E3779B97F4A7C15L;
-        h ^= (epoch + 1) * 0xC2B2AE3D27D4EB4FL;
-        h ^= (batch + 2) * 0x165667B19E3779F9L;
-        return h ^ (h >>> 31);
-    }
-
-    private static int[] permutation(int n, Random r) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
-
-    /** The parameters of a block as bytes (DJL's format). */
-    static byte[] save(Block block) {
-        try {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            block.saveParameters(new DataOutputStream(buf));
-            return buf.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Loads parameters (DJL replaces each parameter's array) and frees the arrays they replace. */
-    private void load(Block block, byte[] bytes) {
-        List<NDArray> old = new java.util.ArrayList<>();
-        block.getParameters().forEach(p -> old.add(p.getValue().getArray()));
-        try {
-            block.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(bytes)));
-            old.forEach(NDArray::close);
-        } catch (IOException | ai.djl.MalformedModelException e) {
-            throw new IllegalStateException("cannot restore " + block.getClass().getSimpleName(), e);
-        }
-    }
-
-    /** Everything needed to continue: weights, optimizer moments and steps, position, best so far. */
-    private Map<String, byte[]> snapshot() {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        ObjectNode state = JSON.createObjectNode();
-        state.put("nextEpoch", nextEpoch);
-        state.put("bestEpoch", bestEpoch);
-        state.put("bestScore", bestScore);
-        state.set("bestValidation", JSON.valueToTree(bestValidation));
-        ObjectNode steps = state.putObject("steps");
-        for (Network n : nets.present()) {
-            out.put(n.id() + ".params", save(nets.block(n)));
-            out.put(n.id() + ".adam", adam.get(n).state().encode());
-            steps.put(n.id(), adam.get(n).steps());
-        }
-        steps.put("sgd", sgd.steps());
-        if (bestClassifier != null) {
-            out.put("best-classifier.params", bestClassifier);
-        }
-        try {
-            out.put("state.json", JSON.writeValueAsBytes(state));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
     /**
      * Continues from a checkpoint written by {@link #fit} with the same config.
      *
@@ -501,28 +402,7 @@ public final class AaecTrainer implements AutoCloseable {
      * @throws IOException when it cannot be read or does not fit this configuration
      */
     public void restore(Path checkpoint) throws IOException {
-        Map<String, byte[]> in = Checkpoint.read(checkpoint);
-        var state = JSON.readTree(in.get("state.json"));
-        if (state == null) {
-            throw new IOException(checkpoint + ": no state.json");
-        }
-        for (Network n : nets.present()) {
-            byte[] params = in.get(n.id() + ".params");
-            byte[] moments = in.get(n.id() + ".adam");
-            if (params == null || moments == null) {
-                throw new IOException(checkpoint + ": no " + n.id() + " (was it written by another variant?)");
-            }
-            load(nets.block(n), params);
-            NDList decoded = NDList.decode(manager, moments);
-            adam.get(n).restore(decoded, state.path("steps").path(n.id()).asLong());
-            decoded.close();
-        }
-        sgd.restore(new NDList(), state.path("steps").path("sgd").asLong());
-        nextEpoch = state.path("nextEpoch").asInt();
-        bestEpoch = state.path("bestEpoch").asInt();
-        bestScore = state.path("bestScore").asDouble();
-        bestValidation = List.of(JSON.treeToValue(state.path("bestValidation"), HeadMetrics[].class));
-        bestClassifier = in.get("best-classifier.params");
+        nextEpoch = Checkpoint.restore(checkpoint, nets, adam, sgd, selection, manager);
         trainable = EnumSet.allOf(Network.class);
         for (Network n : nets.present()) {
             for (Pair<String, Parameter> p : nets.block(n).getParameters()) {

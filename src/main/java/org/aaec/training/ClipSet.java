@@ -14,8 +14,10 @@ import org.aaec.features.Spectrogram;
 import org.aaec.model.HeadSpec;
 
 /**
- * The clips of one split held in memory as network input (log-standardised or raw power, T×F,
- * row-major) with their class index per head. Small corpora fit easily: RAVDESS at 4 s is 370 MB.
+ * The clips of one split held in memory as network input (T×F, row-major) with their class index
+ * per head. Loaded from a feature store as raw power; a run measures its normalisation statistics on
+ * its training set ({@link #measureNormalization}) and applies them to every set
+ * ({@link #standardise}) in place. Small corpora fit easily: RAVDESS at 4 s is 370 MB.
  */
 public final class ClipSet {
 
@@ -25,56 +27,57 @@ public final class ClipSet {
     private final List<HeadSpec> heads;
     private final int frames;
     private final int bins;
+    private final int[] validFrames;
 
     ClipSet(List<String> ids, float[][] features, int[][] labels, List<HeadSpec> heads, int frames, int bins) {
+        this(ids, features, labels, heads, frames, bins, null);
+    }
+
+    private ClipSet(List<String> ids, float[][] features, int[][] labels, List<HeadSpec> heads, int frames, int bins,
+            int[] validFrames) {
         this.ids = List.copyOf(ids);
         this.features = features;
         this.labels = labels;
         this.heads = List.copyOf(heads);
         this.frames = frames;
         this.bins = bins;
+        this.validFrames = validFrames;
     }
 
     /**
-     * Loads clips from a feature store. Clips that are not in the store (failed extraction) or whose
-     * label for some head is missing or not one of the head's classes are left out.
+     * Loads clips' raw power spectrograms from a feature store. Clips that are not in the store
+     * (failed extraction) or whose label for some head is missing or not one of the head's classes
+     * are left out.
      *
      * @param store the feature store
      * @param entries the clips wanted (e.g. one split of a manifest)
      * @param heads label heads and their classes
-     * @param normalization statistics applied to every clip; {@code null} feeds raw power
-     * @return the clips
+     * @return the clips, raw power
      * @throws IOException when a feature file cannot be read
      */
-    public static ClipSet load(FeatureStore store, List<ManifestEntry> entries, List<HeadSpec> heads,
-            Normalization normalization) throws IOException {
+    public static ClipSet load(FeatureStore store, List<ManifestEntry> entries, List<HeadSpec> heads)
+            throws IOException {
         Map<String, ClipRecord> stored = store.finished();
         List<String> ids = new ArrayList<>();
         List<int[]> rows = new ArrayList<>();
+        List<Integer> valid = new ArrayList<>();
         for (ManifestEntry e : entries) {
-            if (!stored.containsKey(e.id())) {
+            ClipRecord r = stored.get(e.id());
+            if (r == null) {
                 continue;
             }
-            int[] row = new int[heads.size()];
-            boolean ok = true;
-            for (int h = 0; h < heads.size() && ok; h++) {
-                String value = e.labels().get(heads.get(h).name());
-                row[h] = value == null ? -1 : heads.get(h).classes().indexOf(value);
-                ok = row[h] >= 0;
-            }
-            if (ok) {
+            int[] row = HeadSpec.classIndices(heads, e.labels());
+            if (java.util.Arrays.stream(row).allMatch(c -> c >= 0)) {
                 ids.add(e.id());
                 rows.add(row);
+                valid.add(Normalization.validFrames(r.samples(), store.config()));
             }
         }
-        int frames = store.config().frames();
-        int bins = store.config().bins();
         float[][] features = new float[ids.size()][];
         try {
             IntStream.range(0, ids.size()).parallel().forEach(i -> {
                 try {
-                    Spectrogram power = store.get(ids.get(i));
-                    features[i] = normalization == null ? power.data() : normalization.apply(power).data();
+                    features[i] = store.get(ids.get(i)).data();
                 } catch (IOException ex) {
                     throw new UncheckedIOException(ex);
                 }
@@ -88,7 +91,71 @@ public final class ClipSet {
                 labels[h][i] = rows.get(i)[h];
             }
         }
-        return new ClipSet(ids, features, labels, heads, frames, bins);
+        return new ClipSet(ids, features, labels, heads, store.config().frames(), store.config().bins(),
+                valid.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Per-bin statistics of log power over this set's frames of real audio (frames that cover only
+     * zero-padding are left out). Call on raw power, before {@link #standardise}.
+     *
+     * @return the statistics
+     * @throws IllegalStateException when the set is empty or was not loaded from a store
+     */
+    public Normalization measureNormalization() {
+        if (validFrames == null) {
+            throw new IllegalStateException("normalisation is measured on clips loaded from a store");
+        }
+        Normalization.Accumulator acc = new Normalization.Accumulator(bins, Normalization.DEFAULT_FLOOR);
+        for (int i = 0; i < size(); i++) {
+            acc.add(new Spectrogram(features[i], frames, bins), validFrames[i]);
+        }
+        return acc.result();
+    }
+
+    /**
+     * Replaces every clip's raw power by its log-standardised form, in place.
+     *
+     * @param n statistics (of the training set)
+     */
+    public void standardise(Normalization n) {
+        IntStream.range(0, size()).parallel().forEach(i ->
+                features[i] = n.apply(new Spectrogram(features[i], frames, bins)).data());
+    }
+
+    /**
+     * Several sets as one (pooled sources), in order.
+     *
+     * @param parts sets with the same heads and shape
+     * @return the union
+     */
+    public static ClipSet concat(List<ClipSet> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        ClipSet first = parts.get(0);
+        List<String> ids = new ArrayList<>();
+        List<float[]> features = new ArrayList<>();
+        List<Integer> valid = new ArrayList<>();
+        int n = parts.stream().mapToInt(ClipSet::size).sum();
+        int[][] labels = new int[first.heads.size()][n];
+        int at = 0;
+        for (ClipSet p : parts) {
+            if (!p.heads.equals(first.heads) || p.frames != first.frames || p.bins != first.bins) {
+                throw new IllegalArgumentException("clip sets to pool differ in heads or shape");
+            }
+            ids.addAll(p.ids);
+            for (int i = 0; i < p.size(); i++) {
+                features.add(p.features[i]);
+                valid.add(p.validFrames == null ? p.frames : p.validFrames[i]);
+                for (int h = 0; h < labels.length; h++) {
+                    labels[h][at] = p.labels[h][i];
+                }
+                at++;
+            }
+        }
+        return new ClipSet(ids, features.toArray(float[][]::new), labels, first.heads, first.frames, first.bins,
+                valid.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /**

@@ -15,8 +15,12 @@ import java.util.Map;
 
 /**
  * Resolves an experiment config: {@link TrainConfig#defaults()}, then the schedule preset the file
- * names, then the file, then {@code key.path=value} overrides from the command line. Unknown keys
- * and wrong types fail with the key's name.
+ * names, then the file, then {@code key.path=value} overrides from the command line. Unknown keys,
+ * wrong types and contradictory settings fail with the file's and the key's name.
+ *
+ * <p>{@code data} and {@code evaluate} take one source (a mapping) or several (a list of mappings);
+ * one mapping is read as a list of one. For configs written before sources were lists,
+ * {@code data.labels} is read as the top-level {@code labels}.
  */
 public final class ConfigLoader {
 
@@ -52,6 +56,7 @@ public final class ConfigLoader {
             }
             origin = file.toString();
         }
+        normaliseSources(user, origin);
         for (String o : overrides) {
             int eq = o.indexOf('=');
             if (eq <= 0) {
@@ -59,21 +64,68 @@ public final class ConfigLoader {
             }
             set(user, o.substring(0, eq).trim(), YAML.readTree(o.substring(eq + 1)));
         }
+        normaliseSources(user, origin);
         ObjectNode resolved = YAML.valueToTree(TrainConfig.defaults());
         JsonNode preset = user.path("schedule").path("preset");
         if (preset.isTextual()) {
-            resolved.set("schedule", YAML.valueToTree(Schedule.preset(preset.asText())));
+            try {
+                resolved.set("schedule", YAML.valueToTree(Schedule.preset(preset.asText())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(origin + ": key 'schedule.preset': " + e.getMessage(), e);
+            }
         }
         merge(resolved, user);
+        TrainConfig config;
         try {
-            return YAML.treeToValue(resolved, TrainConfig.class);
+            config = YAML.treeToValue(resolved, TrainConfig.class);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             String where = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
                     : String.valueOf(r.getIndex())).collect(java.util.stream.Collectors.joining("."));
+            Throwable cause = e.getCause();
+            String why = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
             throw new IllegalArgumentException(origin + ": " + (where.isEmpty() ? "" : "key '" + where + "': ")
-                    + e.getOriginalMessage(), e);
+                    + why, e);
+        }
+        try {
+            config.validate();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
+        }
+        return config;
+    }
+
+    /** One source given as a mapping becomes a list of one; {@code data.labels} moves to {@code labels}. */
+    private static void normaliseSources(ObjectNode user, String origin) {
+        for (String key : List.of("data", "evaluate")) {
+            JsonNode n = user.get(key);
+            if (n instanceof ObjectNode one) {
+                if (key.equals("data") && one.has("labels")) {
+                    JsonNode labels = one.remove("labels");
+                    if (!user.has("labels")) {
+                        user.set("labels", labels);
+                    }
+                }
+                user.set(key, YAML.createArrayNode().add(one));
+            }
+            JsonNode list = user.get(key);
+            if (list != null && list.isArray()) {
+                for (int i = 0; i < list.size(); i++) {
+                    Iterator<String> names = list.get(i).fieldNames();
+                    while (names.hasNext()) {
+                        String name = names.next();
+                        if (!SOURCE_KEYS.contains(name)) {
+                            throw new IllegalArgumentException(origin + ": key '" + key + "." + i + "." + name + "': unknown; a "
+                                    + "source takes " + SOURCE_KEYS);
+                        }
+                    }
+                }
+            }
         }
     }
+
+    private static final List<String> SOURCE_KEYS = java.util.Arrays.stream(
+            org.aaec.data.DataSource.class.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+            .toList();
 
     /**
      * @param config a resolved config
@@ -106,17 +158,79 @@ public final class ConfigLoader {
         return YAML.treeToValue(tree, type);
     }
 
+    /**
+     * Sets {@code a.b.c} in a tree. A numeric key indexes a list ({@code data.1.input}); a name
+     * applied to a list of one source applies to that source ({@code data.input}).
+     */
+    /**
+     * The paper's widths for this input and these heads, with the config's {@code model:} changes.
+     *
+     * @param config the run's config
+     * @param fc feature settings (they fix T and F)
+     * @param heads the label heads
+     * @return the network description
+     */
+    public static org.aaec.model.ModelConfig modelConfig(TrainConfig config, org.aaec.features.FeatureConfig fc,
+            List<org.aaec.model.HeadSpec> heads) {
+        org.aaec.model.ModelConfig standard = org.aaec.model.ModelConfig.standard(fc.frames(), fc.bins(), heads);
+        if (config.model().isEmpty()) {
+            return standard;
+        }
+        ObjectNode tree = tree(standard);
+        ObjectNode changes = tree(config.model());
+        for (String fixed : List.of("frames", "bins", "heads")) {
+            if (changes.has(fixed)) {
+                throw new IllegalArgumentException("key 'model." + fixed + "' follows from the data and features; "
+                        + "it cannot be set");
+            }
+        }
+        tree.setAll(changes);
+        try {
+            return convert(tree, org.aaec.model.ModelConfig.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("key 'model': " + e.getMessage(), e);
+        }
+    }
+
     private static void set(ObjectNode root, String path, JsonNode value) {
         String[] keys = path.split("\\.");
-        ObjectNode node = root;
-        for (int i = 0; i < keys.length - 1; i++) {
-            JsonNode child = node.get(keys[i]);
-            if (!(child instanceof ObjectNode)) {
-                child = node.putObject(keys[i]);
+        JsonNode node = root;
+        for (int i = 0; i < keys.length; i++) {
+            boolean last = i == keys.length - 1;
+            if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode list) {
+                String where = String.join(".", java.util.Arrays.copyOf(keys, i));
+                if (!keys[i].matches("\\d+")) {
+                    if (list.size() != 1) {
+                        throw new IllegalArgumentException("override '" + path + "': '" + where + "' is a list of "
+                                + list.size() + "; say which element, e.g. " + where + ".0." + keys[i]);
+                    }
+                    node = list.get(0); // a name on a list of one applies to its element
+                    i--;
+                    continue;
+                }
+                int index = Integer.parseInt(keys[i]);
+                if (index >= list.size()) {
+                    throw new IllegalArgumentException("override '" + path + "': '" + where + "' has no element "
+                            + index);
+                }
+                if (last) {
+                    list.set(index, value);
+                    return;
+                }
+                node = list.get(index);
+                continue;
             }
-            node = (ObjectNode) child;
+            ObjectNode obj = (ObjectNode) node;
+            if (last) {
+                obj.set(keys[i], value);
+                return;
+            }
+            JsonNode child = obj.get(keys[i]);
+            if (!(child instanceof ObjectNode) && !(child instanceof com.fasterxml.jackson.databind.node.ArrayNode)) {
+                child = obj.putObject(keys[i]);
+            }
+            node = child;
         }
-        node.set(keys[keys.length - 1], value);
     }
 
     private static void merge(ObjectNode base, ObjectNode top) {

@@ -4,15 +4,13 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.aaec.evaluation.HeadMetrics;
 import org.aaec.evaluation.Metrics;
-import org.aaec.model.HeadSpec;
 
 /** Scores the classifier on a split: predicted class per head per clip, then the metrics. */
-final class Scorer {
+public final class Scorer {
 
     private Scorer() {
     }
@@ -24,7 +22,7 @@ final class Scorer {
      * @param parent manager under which the temporary arrays live
      * @return predicted class index {@code [head][clip]}
      */
-    static int[][] predict(Block classifier, ClipSet set, int batchSize, NDManager parent) {
+    public static int[][] predict(Block classifier, ClipSet set, int batchSize, NDManager parent) {
         int heads = set.heads().size();
         int[][] predicted = new int[heads][set.size()];
         for (int start = 0; start < set.size(); start += batchSize) {
@@ -50,15 +48,14 @@ final class Scorer {
      * @param set clips with their labels
      * @param batchSize clips per forward pass
      * @param parent manager for temporary arrays
-     * @return metrics per head
+     * @return metrics per head (classes in display order)
      */
-    static List<HeadMetrics> score(Block classifier, ClipSet set, int batchSize, NDManager parent) {
+    public static List<HeadMetrics> score(Block classifier, ClipSet set, int batchSize, NDManager parent) {
         int[][] predicted = predict(classifier, set, batchSize, parent);
-        List<HeadMetrics> out = new ArrayList<>();
-        for (int h = 0; h < set.heads().size(); h++) {
-            HeadSpec spec = set.heads().get(h);
-            out.add(Metrics.compute(spec.name(), spec.classes(), set.labels(h), predicted[h]));
+        int[][] truth = new int[set.heads().size()][];
+        for (int h = 0; h < truth.length; h++) {
+            truth[h] = set.labels(h);
         }
-        return out;
+        return Metrics.perHead(set.heads(), truth, predicted);
     }
 }

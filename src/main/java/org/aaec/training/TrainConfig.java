@@ -1,7 +1,10 @@
 package org.aaec.training;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.aaec.data.DataSource;
 
 /**
  * One experiment: data, features, variant, schedule, optimizers, seed. Read from a YAML or JSON
@@ -10,8 +13,12 @@ import java.util.Map;
  *
  * @param name experiment name, the first level of the run folder
  * @param variant which configuration of Table 1
- * @param seed fixes initialisation, shuffling, noise and (unless {@code data.splitSeed}) the split
- * @param data where the clips come from and how they are split
+ * @param seed fixes initialisation, shuffling, noise and (unless a source's {@code splitSeed}) the split
+ * @param data the sources whose clips are pooled for training, validation and test (each split by
+ *     speaker on its own)
+ * @param evaluate further sources the finished model is scored on, every clip of each (cross-corpus tests)
+ * @param labels label columns to train heads for; empty for arousal and valence when present, else
+ *     every column
  * @param features input length and scaling
  * @param schedule phase lengths (a preset plus changes)
  * @param optimizer learning rates
@@ -21,24 +28,16 @@ import java.util.Map;
  * @param out folder under which runs are written ({@code out/name/variant/seed-N})
  * @param model changes to the paper's network widths (keys of {@link org.aaec.model.ModelConfig})
  */
-public record TrainConfig(String name, Variant variant, long seed, Data data, Features features, Schedule schedule,
-        Optimizer optimizer, boolean classWeights, boolean saveGenerator, int threads, String out,
-        Map<String, Object> model) {
+public record TrainConfig(String name, Variant variant, long seed, List<DataSource> data,
+        List<DataSource> evaluate, List<String> labels, Features features, Schedule schedule, Optimizer optimizer,
+        boolean classWeights, boolean saveGenerator, int threads, String out, Map<String, Object> model) {
 
-    /**
-     * @param input corpus folder (its layout given by {@code corpus}), or
-     * @param manifest a manifest CSV instead of {@code input}
-     * @param corpus layout of {@code input}: auto, ravdess, emodb, folder-per-class, plain, muse-topic
-     * @param labelMap optional table replacing the corpus's emotion → arousal/valence mapping
-     * @param labels label columns to train heads for; empty for arousal and valence when present,
-     *     else every column
-     * @param validationShare share of speakers for validation when the split is assigned
-     * @param testShare share of speakers for test when the split is assigned
-     * @param splitSeed seed of the speaker split; {@code null} uses the run seed
-     * @param store feature store folder; empty for {@code stores/<input folder name>-<settings>}
-     */
-    public record Data(String input, String manifest, String corpus, String labelMap, List<String> labels,
-            double validationShare, double testShare, Long splitSeed, String store) {
+    /** Freezes the lists; {@code null} lists are empty. */
+    public TrainConfig {
+        data = data == null ? List.of() : List.copyOf(data);
+        evaluate = evaluate == null ? List.of() : List.copyOf(evaluate);
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        model = model == null ? Map.of() : model;
     }
 
     /**
@@ -57,12 +56,48 @@ public record TrainConfig(String name, Variant variant, long seed, Data data, Fe
     public record Optimizer(double adamLearningRate, double adamBeta1, double adamBeta2, double sgdLearningRate) {
     }
 
-    /** SPEC.md's defaults with the {@code default} schedule preset. */
+    /** SPEC.md's defaults with the {@code default} schedule preset, and no data yet. */
     public static TrainConfig defaults() {
-        return new TrainConfig("aaec", Variant.AAEC, 42,
-                new Data(null, null, "auto", null, List.of(), 0.15, 0.15, null, null),
-                new Features(15, "log"), Schedule.preset("default"), new Optimizer(2e-4, 0.5, 0.999, 5e-6), false,
-                false, 0, "runs", Map.of());
+        return new TrainConfig("aaec", Variant.AAEC, 42, List.of(), List.of(), List.of(), new Features(15, "log"),
+                Schedule.preset("default"), new Optimizer(2e-4, 0.5, 0.999, 5e-6), false, false, 0, "runs",
+                Map.of());
+    }
+
+    /**
+     * Checks what the types alone cannot, naming the key that is wrong.
+     *
+     * @throws IllegalArgumentException {@code key 'path': what is wrong}
+     */
+    public void validate() {
+        if (!"log".equalsIgnoreCase(features.scaling()) && !"raw".equalsIgnoreCase(features.scaling())) {
+            throw new IllegalArgumentException("key 'features.scaling': must be log or raw, not '"
+                    + features.scaling() + "'");
+        }
+        if (!(features.maxSeconds() > 0) || features.maxSeconds() > 3600) {
+            throw new IllegalArgumentException("key 'features.maxSeconds': must be above 0 and at most 3600, not "
+                    + features.maxSeconds());
+        }
+        if (threads < 0) {
+            throw new IllegalArgumentException("key 'threads': must be 0 (all cores) or more, not " + threads);
+        }
+        if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("key 'name': letters, digits, '.', '_' and '-' only, not '" + name
+                    + "'");
+        }
+        Set<String> names = new HashSet<>();
+        for (DataSource s : data) {
+            if (!names.add(s.name())) {
+                throw new IllegalArgumentException("key 'data': two sources are named '" + s.name()
+                        + "'; give each a distinct 'name'");
+            }
+        }
+        Set<String> evalNames = new HashSet<>();
+        for (DataSource s : evaluate) {
+            if (!evalNames.add(s.name())) {
+                throw new IllegalArgumentException("key 'evaluate': two sources are named '" + s.name()
+                        + "'; give each a distinct 'name'");
+            }
+        }
     }
 
     /**
@@ -81,13 +116,18 @@ public record TrainConfig(String name, Variant variant, long seed, Data data, Fe
      * @return a copy with that thread count
      */
     public TrainConfig withThreads(int n) {
-        return new TrainConfig(name, variant, seed, data, features, schedule, optimizer, classWeights, saveGenerator, n,
-                out, model);
+        return new TrainConfig(name, variant, seed, data, evaluate, labels, features, schedule, optimizer,
+                classWeights, saveGenerator, n, out, model);
     }
 
-    /** The effective split seed. */
-    public long splitSeed() {
-        return data.splitSeed() != null ? data.splitSeed() : seed;
+    /**
+     * @param v variant
+     * @param s seed
+     * @return the config of one run of an experiment
+     */
+    public TrainConfig withRun(Variant v, long s) {
+        return new TrainConfig(name, v, s, data, evaluate, labels, features, schedule, optimizer, classWeights,
+                saveGenerator, threads, out, model);
     }
 
     /** Whether the network sees log-standardised power (else raw power). */

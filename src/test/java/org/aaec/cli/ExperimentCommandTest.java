@@ -88,7 +88,8 @@ class ExperimentCommandTest {
         Files.writeString(dir.resolve("runs/tiny/aae_c/seed-6/metrics.json"), "{broken");
         String[] again = run("experiment", "--config", config.toString(), "--seeds", "2");
         assertEquals("0", again[0], again[2]);
-        assertEquals(10, again[1].split("finished before, reused", -1).length - 1, again[1]);
+        assertEquals(10, again[2].split("finished before, reused", -1).length - 1, "progress is on stderr: "
+                + again[2]);
         String md2 = Files.readString(report.resolve("report.md"));
         assertTrue(md2.contains("## Failed or missing runs") && md2.contains("aae_c seed 6"), md2);
         assertTrue(md2.contains(" | 1/2 |"), "AAE_C shows 1 of 2 runs");

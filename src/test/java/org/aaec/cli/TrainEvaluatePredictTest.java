@@ -101,8 +101,9 @@ class TrainEvaluatePredictTest {
         assertTrue(pred.err().contains("1 of 3 file(s) could not be read"), pred.err());
 
         CliRun csv = run("predict", "--model", runDir.resolve("model.aaec").toString(), test.get(0).path().toString());
-        assertTrue(csv.out().startsWith("file,arousal,arousal_p_high,arousal_p_low,arousal_p_medium,valence,"),
-                csv.out());
+        assertTrue(csv.out().startsWith("file,arousal,arousal_p_low,arousal_p_medium,arousal_p_high,valence,"
+                + "valence_p_negative,valence_p_neutral,valence_p_positive,error\n"), "classes in reading order: "
+                + csv.out());
 
         // the finished run is not overwritten by accident; --resume reports it again
         CliRun again = run("train", "--config", config.toString(), "--variant", "aaec_ori", "--seed", "3");

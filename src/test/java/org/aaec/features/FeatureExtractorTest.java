@@ -2,6 +2,7 @@ package org.aaec.features;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,8 @@ import org.aaec.audio.AudioLoader;
 import org.aaec.data.Manifest;
 import org.aaec.data.ManifestEntry;
 import org.aaec.data.Split;
+import org.aaec.model.HeadSpec;
+import org.aaec.training.ClipSet;
 import org.aaec.testutil.TestAudio;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,10 +88,14 @@ class FeatureExtractorTest {
     }
 
     @Test
-    void normalisationComesFromTrainingClipsOnly() throws Exception {
+    void theStoreHoldsNoRunStateAndARunMeasuresItsOwnNormalisation() throws Exception {
         Path out = dir.resolve("store");
-        ExtractionSummary s = extract(out);
+        extract(out);
         FeatureStore store = FeatureStore.open(out);
+        for (String runFile : List.of("manifest.csv", "normalization.json")) {
+            assertFalse(Files.exists(out.resolve(runFile)), "a store is a cache: no " + runFile);
+        }
+        assertFalse(Files.readString(out.resolve("index.json")).contains("\"split\""), "no split in the index");
 
         // independent expectation: mean of log(power + 1e-10) over the frames that cover real audio
         int[] realSamples = {8000, 12_800, 24_000};
@@ -102,11 +109,58 @@ class FeatureExtractorTest {
             }
             frames += valid;
         }
-        Normalization n = store.normalization();
+        List<HeadSpec> heads = List.of(new HeadSpec("emotion", List.of("e0", "e1")));
+        Normalization n = ClipSet.load(store, manifest.entries(Split.TRAIN), heads).measureNormalization();
         assertEquals(3, n.clips());
         assertEquals(frames, n.frames());
         assertEquals(sum / frames, n.mean()[20], 1e-9);
-        assertEquals(s.normalization(), n);
+    }
+
+    @Test
+    void twoExtractionsIntoOneStoreAtOnceCooperate() throws Exception {
+        Path out = dir.resolve("store");
+        List<String> waited = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<ExtractionSummary>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> new FeatureExtractor(CONFIG, 1).run(manifest,
+                        FeatureStore.createOrOpen(out, CONFIG), id -> { }, waited::add)));
+            }
+            ExtractionSummary a = runs.get(0).get();
+            ExtractionSummary b = runs.get(1).get();
+            assertEquals(6, a.done() + b.done(), "each good clip extracted once");
+            assertEquals(6, a.skipped() + b.skipped(), "the second reused what the first stored");
+            assertEquals(1, waited.size(), "one waited, and was told who holds the store: " + waited);
+            assertTrue(waited.get(0).contains("process " + ProcessHandle.current().pid()), waited.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(6, FeatureStore.open(out).index().clips().size());
+        try (var files = Files.list(out)) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    @Test
+    void aClipWhoseAudioChangedIsExtractedAgainAndFixedFilesLeaveTheErrorList() throws Exception {
+        Path out = dir.resolve("store");
+        extract(out);
+        // the same id now names other audio: a cache keyed by id alone would return stale features
+        List<ManifestEntry> changed = new ArrayList<>();
+        for (ManifestEntry e : manifest.entries()) {
+            Path f = e.id().equals("c0") ? dir.resolve("c1.wav") : e.path();
+            if (e.id().equals("bad")) {
+                f = TestAudio.writeWav16(dir.resolve("fixed.wav"), TestAudio.tone(500, 16_000, 0.5, 0.3), 16_000);
+            }
+            changed.add(new ManifestEntry(e.id(), f, e.speaker(), e.labels(), e.split(), null, null));
+        }
+        ExtractionSummary s = new FeatureExtractor(CONFIG, 2).run(new Manifest(List.of("emotion"), changed),
+                FeatureStore.createOrOpen(out, CONFIG), id -> { });
+        assertEquals(2, s.done(), "c0 (new audio) and bad (now readable)");
+        FeatureStore store = FeatureStore.open(out);
+        assertArrayEquals(store.get("c1").data(), store.get("c0").data());
+        assertEquals(List.of("gone"), List.copyOf(store.errors().keySet()));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.aaec.io.ZipArchive;
 import org.aaec.audio.AudioLoader;
 import org.aaec.testutil.Shared;
 import org.junit.jupiter.api.Test;

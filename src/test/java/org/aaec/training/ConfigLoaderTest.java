@@ -28,7 +28,6 @@ class ConfigLoaderTest {
         assertEquals(Variant.AAE_PLUS_C, c.variant());
         assertEquals(new Schedule("paper", 3, 10, 20, 7, 20, 32, 0, 10), c.schedule());
         assertEquals(9, c.seed());
-        assertEquals(9, c.splitSeed(), "the split follows the seed unless data.splitSeed is set");
         assertTrue(c.classWeights());
         assertEquals(4.0, c.features().maxSeconds());
         assertEquals(2e-4, c.optimizer().adamLearningRate());

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.aaec.data.Manifest;
 import org.aaec.data.ManifestCsv;
 import org.aaec.data.Split;
-import org.aaec.features.ExtractionSummary;
 import org.aaec.features.FeatureConfig;
 import org.aaec.features.FeatureExtractor;
 import org.aaec.features.FeatureStore;
@@ -28,10 +27,11 @@ class LossFallsTest {
         Manifest manifest = ManifestCsv.read(TinyCorpus.emodb(dir, 8));
         FeatureConfig fc = FeatureConfig.defaults().withMaxSeconds(0.5);
         FeatureStore store = FeatureStore.createOrOpen(dir.resolve("store"), fc);
-        ExtractionSummary s = new FeatureExtractor(fc, 2).run(manifest, store, id -> { });
+        new FeatureExtractor(fc, 2).run(manifest, store, id -> { });
         TrainConfig cfg = TinyData.config(Variant.AAEC, Schedule.preset("smoke"));
-        List<HeadSpec> heads = TrainingRun.heads(cfg, manifest);
-        ClipSet train = ClipSet.load(store, manifest.entries(Split.TRAIN), heads, s.normalization());
+        List<HeadSpec> heads = Heads.of(cfg.labels(), manifest);
+        ClipSet train = ClipSet.load(store, manifest.entries(Split.TRAIN), heads);
+        train.standardise(train.measureNormalization());
         ModelConfig model = ModelConfig.standard(fc.frames(), fc.bins(), heads);
         try (NDManager root = NDManager.newBaseManager();
                 AaecTrainer t = new AaecTrainer(cfg, model, train, train, root)) {

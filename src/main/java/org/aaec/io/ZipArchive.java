@@ -1,12 +1,10 @@
-package org.aaec.serving;
+package org.aaec.io;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -29,24 +27,17 @@ public final class ZipArchive {
      * @throws IOException when writing fails (the previous file is untouched)
      */
     public static void write(Path file, Map<String, byte[]> entries) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20);
-                    ZipOutputStream zip = new ZipOutputStream(os)) {
-                // float weights barely compress; deflating a 70 MB checkpoint cost seconds per epoch
-                zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
-                for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(e.getKey()));
-                    zip.write(e.getValue());
-                    zip.closeEntry();
-                }
+        AtomicFiles.write(file, os -> {
+            ZipOutputStream zip = new ZipOutputStream(os);
+            // float weights barely compress; deflating a 70 MB checkpoint cost seconds per epoch
+            zip.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            zip.finish();
+        });
     }
 
     /**

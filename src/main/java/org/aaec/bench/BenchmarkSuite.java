@@ -1,0 +1,164 @@
+package org.aaec.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.aaec.io.AtomicFiles;
+import org.aaec.report.Machine;
+import org.aaec.training.Variant;
+
+/**
+ * The job behind {@code aaec bench}: the chosen groups of {@link Benchmarks} in order (training and
+ * inference per input length, clip latency, feature extraction, start-up, memory over steps), one
+ * line per figure as it is measured, and every figure as JSON at the end.
+ */
+public final class BenchmarkSuite {
+
+    /** The groups, in the order they run. */
+    public static final List<String> GROUPS = List.of("train", "infer", "latency", "features", "startup", "memory");
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /**
+     * What to measure.
+     *
+     * @param frames input lengths T
+     * @param batch clips per step
+     * @param warmup untimed repetitions
+     * @param steps timed repetitions
+     * @param threads engine threads (for the record; the caller sets them before the engine starts)
+     * @param only groups to run, or {@code null} for all but memory
+     * @param memorySteps full AAEC steps of the memory group
+     * @param wavDir where the feature and start-up groups write their WAV inputs
+     * @param jar the application jar the start-up group starts (skipped when missing)
+     */
+    public record Options(List<Integer> frames, int batch, int warmup, int steps, int threads, List<String> only,
+            int memorySteps, Path wavDir, Path jar) {
+
+        boolean wants(String group) {
+            return only == null ? !group.equals("memory") : only.contains(group);
+        }
+    }
+
+    private BenchmarkSuite() {
+    }
+
+    /**
+     * @param o what to measure
+     * @param lines receives one line per figure as it is measured
+     * @return every figure as JSON
+     * @throws IOException when inputs cannot be written
+     * @throws InterruptedException when the start-up measurement is interrupted
+     */
+    public static ObjectNode run(Options o, Consumer<String> lines) throws IOException, InterruptedException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("machine", Machine.describe());
+        root.put("threads", o.threads());
+        root.put("batch", o.batch());
+        lines.accept("machine: " + Machine.describe() + "; engine threads " + o.threads());
+        List<Measurement> results = new ArrayList<>();
+        Consumer<Measurement> report = m -> {
+            results.add(m);
+            lines.accept(String.format(Locale.ROOT,
+                    "%-44s median %9.2f %-10s (min %.2f, max %.2f; %.1f ms per repetition, n=%d)", m.name(),
+                    m.median(), m.unit(), m.min(), m.max(), m.medianMillis(), m.seconds().size()));
+        };
+        for (int t : o.frames()) {
+            if (o.wants("train")) {
+                report.accept(Benchmarks.training(Variant.CLASSIFIER, t, o.batch(), o.warmup(), o.steps()));
+                report.accept(Benchmarks.training(Variant.AAEC, t, o.batch(), o.warmup(), Math.max(3, o.steps() / 2)));
+            }
+            if (o.wants("infer")) {
+                report.accept(Benchmarks.inference(t, o.batch(), o.warmup(), o.steps()));
+                report.accept(Benchmarks.inference(t, 1, o.warmup(), o.steps() * 3));
+            }
+        }
+        if (o.wants("latency")) {
+            report.accept(Benchmarks.clipLatency(Files.createDirectories(Path.of("target")), o.warmup(),
+                    o.steps() * 3));
+        }
+        if (o.wants("features")) {
+            List<Path> wavs = Benchmarks.writeWavs(o.wavDir(), 20, 10);
+            report.accept(Benchmarks.features(wavs, Math.max(3, o.steps() / 3)));
+            lines.accept("  (inputs: " + o.wavDir() + "/*.wav, 20 files of 10 s, 44.1 kHz stereo; counted as 15 s "
+                    + "each like features_ref.py)");
+        }
+        if (o.wants("startup")) {
+            startup(o, root, lines);
+        }
+        if (o.wants("memory")) {
+            double[] rss = Benchmarks.residentOverSteps(126, o.batch(), 100, o.memorySteps());
+            double change = (rss[1] - rss[0]) / rss[0] * 100;
+            lines.accept(String.format(Locale.ROOT, "memory: resident %.0f MiB at step 100, %.0f MiB at step %d "
+                    + "(%+.1f %%)", rss[0], rss[1], o.memorySteps(), change));
+            ObjectNode m = root.putObject("memory");
+            m.put("rssMiBAtStep100", rss[0]);
+            m.put("rssMiBAtEnd", rss[1]);
+            m.put("steps", o.memorySteps());
+            m.put("changePercent", change);
+        }
+        double peak = Benchmarks.peakResidentMiB();
+        lines.accept(String.format(Locale.ROOT, "peak resident memory: %.0f MiB", peak));
+        root.put("peakResidentMiB", peak);
+        ArrayNode list = root.putArray("measurements");
+        for (Measurement m : results) {
+            ObjectNode n = list.addObject();
+            n.put("name", m.name());
+            n.put("unit", m.unit());
+            n.put("median", m.median());
+            n.put("min", m.min());
+            n.put("max", m.max());
+            n.put("medianMillisPerRepetition", m.medianMillis());
+            n.put("repetitions", m.seconds().size());
+        }
+        return root;
+    }
+
+    /**
+     * @param file target (written atomically)
+     * @param results what {@link #run} returned
+     * @throws IOException when writing fails
+     */
+    public static void writeJson(Path file, ObjectNode results) throws IOException {
+        AtomicFiles.write(file, JSON.writeValueAsBytes(results));
+    }
+
+    /** JVM start to first prediction: {@code java -jar aaec.jar predict FILE} as a new process. */
+    private static void startup(Options o, ObjectNode root, Consumer<String> lines)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(o.jar())) {
+            lines.accept("startup: skipped (no " + o.jar() + "; build with mvn package)");
+            return;
+        }
+        Path wav = Benchmarks.writeWavs(o.wavDir(), 1, 10).get(0);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(java, "-Dai.djl.offline=true", "-jar", o.jar().toString(), "predict",
+                    wav.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                lines.accept("startup: predict failed with exit code " + p.exitValue());
+                return;
+            }
+            if (i > 0) { // the first start warms the OS file cache
+                times.add((System.nanoTime() - t0) / 1e9);
+            }
+        }
+        times.sort(Double::compare);
+        lines.accept(String.format(Locale.ROOT, "JVM start to first prediction: median %.2f s (min %.2f, max %.2f, "
+                + "n=%d)", times.get(times.size() / 2), times.get(0), times.get(times.size() - 1), times.size()));
+        ObjectNode s = root.putObject("startupSeconds");
+        s.put("median", times.get(times.size() / 2));
+        s.put("min", times.get(0));
+        s.put("max", times.get(times.size() - 1));
+    }
+}

@@ -1,0 +1,167 @@
+package org.aaec.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.aaec.report.ExperimentReport;
+import org.aaec.report.RunRecord;
+import org.aaec.training.ConfigLoader;
+import org.aaec.training.Schedule;
+import org.aaec.training.TrainConfig;
+import org.aaec.training.Variant;
+
+/**
+ * Table 1 as one job: every configuration for every seed, on the same speaker-independent split
+ * per seed (the split follows the seed, not the configuration), then the report. Runs that
+ * finished before are reused, killed ones resume, and a run that fails is recorded and the others
+ * go on.
+ */
+public final class Experiment {
+
+    /** How one run ended. */
+    public enum State {
+        /** Trained now. */
+        TRAINED,
+        /** Finished earlier with the same config; read from its folder. */
+        REUSED,
+        /** Did not finish; {@link Run#error()} says why. */
+        FAILED,
+        /** Not run: only finished runs were asked for. */
+        MISSING
+    }
+
+    /**
+     * One run of the experiment.
+     *
+     * @param variant configuration
+     * @param seed seed
+     * @param dir run folder
+     * @param state how it ended
+     * @param error why it failed, or {@code null}
+     * @param seconds wall time spent on it by this call
+     */
+    public record Run(Variant variant, long seed, Path dir, State state, String error, double seconds) {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param base the experiment config (its seed is the first seed)
+     * @param seeds seeds to run
+     * @param variants configurations to run
+     * @param train false to only report runs that finished before (no training)
+     * @param reportDir report folder, or {@code null} for {@code out/name/report}
+     * @param command the command line that reproduces the report
+     */
+    public record Plan(TrainConfig base, List<Long> seeds, List<Variant> variants, boolean train, Path reportDir,
+            String command) {
+    }
+
+    /**
+     * What the experiment produced.
+     *
+     * @param runs one entry per (seed, variant), in order
+     * @param records what each run's folder says (scores, or why it failed)
+     * @param report the report written, with its tables
+     */
+    public record Result(List<Run> runs, List<RunRecord> records, ExperimentReport.Written report) {
+
+        /** Runs that did not produce scores. */
+        public long failed() {
+            return records.stream().filter(r -> !r.ok()).count();
+        }
+    }
+
+    private Experiment() {
+    }
+
+    /**
+     * @param plan what to run
+     * @param options per-run options (progress), given the run's label; {@code resume} is implied
+     * @param reporter one line per run
+     * @return the runs and the report
+     * @throws IOException when the report cannot be written
+     */
+    public static Result run(Plan plan, Function<String, TrainingRun.Options> options, Reporter reporter)
+            throws IOException {
+        long t0 = System.nanoTime();
+        List<Run> runs = new ArrayList<>();
+        int n = plan.seeds().size() * plan.variants().size();
+        for (long seed : plan.seeds()) {
+            for (Variant v : plan.variants()) {
+                String label = String.format(Locale.ROOT, "[%d/%d] %s seed %d", runs.size() + 1, n, v.id(), seed);
+                runs.add(one(plan, plan.base().withRun(v, seed), label, options, reporter));
+            }
+        }
+        List<RunRecord> records = new ArrayList<>();
+        for (Run r : runs) {
+            if (r.state() == State.FAILED || r.state() == State.MISSING) {
+                records.add(RunRecord.failed(r.variant().id(), r.seed(), r.dir(), r.error()));
+                continue;
+            }
+            try {
+                records.add(RunRecord.read(r.variant().id(), r.seed(), r.dir()));
+            } catch (IOException e) {
+                records.add(RunRecord.failed(r.variant().id(), r.seed(), r.dir(), e.getMessage()));
+            }
+        }
+        TrainConfig base = plan.base();
+        Path reportDir = plan.reportDir() != null ? plan.reportDir() : Path.of(base.out(), base.name(), "report");
+        String data = base.data().stream().map(s -> s.location()).collect(Collectors.joining(" + "));
+        ExperimentReport.Input in = new ExperimentReport.Input(base.name(), data, describe(base),
+                String.format(Locale.ROOT, "%.1f s clips, %s scaling, FFT 1024, hop 512", base.features().maxSeconds(),
+                        base.logScaling() ? "log-standardised" : "raw"),
+                plan.seeds(), plan.variants().stream().map(Variant::id).toList(), records,
+                (System.nanoTime() - t0) / 1e9, plan.command());
+        return new Result(runs, records, ExperimentReport.write(reportDir, in));
+    }
+
+    private static Run one(Plan plan, TrainConfig cfg, String label, Function<String, TrainingRun.Options> options,
+            Reporter reporter) {
+        Path dir = TrainingRun.runDir(cfg);
+        long t0 = System.nanoTime();
+        try {
+            if (finished(dir, cfg)) {
+                reporter.info(label + ": finished before, reused (" + dir + ")");
+                return new Run(cfg.variant(), cfg.seed(), dir, State.REUSED, null, 0);
+            }
+            if (!plan.train()) {
+                reporter.info(label + ": not finished, left out (" + dir + ")");
+                return new Run(cfg.variant(), cfg.seed(), dir, State.MISSING, "not run yet", 0);
+            }
+            reporter.info(label + ": training in " + dir);
+            TrainingRun.run(cfg, options.apply(label).withResume(true));
+            return new Run(cfg.variant(), cfg.seed(), dir, State.TRAINED, null, (System.nanoTime() - t0) / 1e9);
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            reporter.warn(label + ": FAILED: " + why);
+            return new Run(cfg.variant(), cfg.seed(), dir, State.FAILED, why, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private static String describe(TrainConfig c) {
+        Schedule s = c.schedule();
+        return String.format(Locale.ROOT, "preset `%s`: I = %d, K1 = %d, K2 = %d, K3 = %d, fine-tune %d, batch %d%s, "
+                + "class weights %s", s.preset(), s.iterations(), s.k1(), s.k2(), s.k3(), s.fineTuneEpochs(),
+                s.batchSize(), s.maxBatchesPerEpoch() > 0 ? ", at most " + s.maxBatchesPerEpoch() + " batches/epoch"
+                        : "", c.classWeights() ? "on" : "off");
+    }
+
+    /** A finished run of exactly this config: its metrics and model exist and its config matches. */
+    private static boolean finished(Path dir, TrainConfig cfg) throws IOException {
+        if (!Files.isRegularFile(dir.resolve("metrics.json")) || !Files.isRegularFile(dir.resolve("model.aaec"))) {
+            return false;
+        }
+        Path written = dir.resolve("config.yaml");
+        if (Files.isRegularFile(written) && !ConfigLoader.load(written, List.of()).sameRun(cfg)) {
+            throw new IOException(dir + " holds a finished run of another config; move it away or change the "
+                    + "experiment name");
+        }
+        return true;
+    }
+}

@@ -1,0 +1,100 @@
+package org.aaec.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.aaec.audio.AudioInputException;
+import org.aaec.audio.AudioLoader;
+import org.aaec.data.AudioFiles;
+import org.aaec.serving.EmotionPrediction;
+import org.aaec.serving.EmotionRecognizer;
+
+/**
+ * The model's answer for each of a list of audio files (folders are searched for audio): one
+ * {@link Row} per file, handed to a {@link Sink} as soon as the file is done, so output is written
+ * as the job goes. A file that cannot be read becomes a row with its error and a warning; it never
+ * stops the others.
+ */
+public final class Prediction {
+
+    /**
+     * One file's outcome.
+     *
+     * @param file the file
+     * @param prediction the model's answer, or {@code null} when it failed
+     * @param error why it failed, naming the file, or {@code null}
+     */
+    public record Row(Path file, EmotionPrediction prediction, String error) {
+    }
+
+    /** Receives rows in order. */
+    @FunctionalInterface
+    public interface Sink {
+        /**
+         * @param row one file's outcome
+         * @throws IOException when writing it fails
+         */
+        void accept(Row row) throws IOException;
+    }
+
+    /**
+     * @param files files predicted
+     * @param failed files that could not be read
+     */
+    public record Summary(int files, int failed) {
+    }
+
+    private Prediction() {
+    }
+
+    /**
+     * Files and folders to the audio files to predict: a folder gives the audio files below it, a
+     * file is kept as it is (a missing or bad one gets an error row).
+     *
+     * @param inputs what the user named
+     * @return the files, in order
+     * @throws IOException when a folder cannot be listed
+     */
+    public static List<Path> files(List<Path> inputs) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : inputs) {
+            if (Files.isDirectory(p)) {
+                files.addAll(AudioFiles.list(p));
+            } else {
+                files.add(p);
+            }
+        }
+        return files;
+    }
+
+    /**
+     * @param model the model
+     * @param files audio files
+     * @param sink receives one row per file, in order
+     * @param reporter progress and one warning per failed file
+     * @return how many files were predicted and how many failed
+     * @throws IOException when the sink fails
+     */
+    public static Summary run(EmotionRecognizer model, List<Path> files, Sink sink, Reporter reporter)
+            throws IOException {
+        AudioLoader loader = new AudioLoader(model.info().features().sampleRate());
+        int failed = 0;
+        try (Reporter.Stage stage = reporter.stage("predict", files.size())) {
+            for (Path f : files) {
+                Row row;
+                try {
+                    row = new Row(f, model.predict(loader.load(f)), null);
+                } catch (AudioInputException e) {
+                    row = new Row(f, null, e.getMessage());
+                    reporter.warn("skipped: " + e.getMessage());
+                    failed++;
+                }
+                sink.accept(row);
+                stage.step();
+            }
+        }
+        return new Summary(files.size(), failed);
+    }
+}

@@ -1,0 +1,134 @@
+package org.aaec.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.aaec.model.HeadSpec;
+import org.aaec.serving.EmotionPrediction;
+
+/**
+ * Writes prediction rows as they come, as CSV or as a JSON array, with each head's classes in
+ * display order (low, medium, high; negative, neutral, positive).
+ *
+ * <pre>
+ * file,arousal,arousal_p_low,arousal_p_medium,arousal_p_high,valence,valence_p_negative,...,error
+ * </pre>
+ */
+public final class PredictionWriter implements Prediction.Sink, AutoCloseable {
+
+    /** Output formats. */
+    public enum Format {
+        /** One header row, then one row per file. */
+        CSV,
+        /** An array of objects: file, then per head its label and probabilities, or error. */
+        JSON;
+
+        /**
+         * @param name csv or json, any case
+         * @return the format
+         * @throws IllegalArgumentException for anything else
+         */
+        public static Format parse(String name) {
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(name)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("format must be csv or json, not '" + name + "'");
+        }
+    }
+
+    private final Format format;
+    private final List<HeadSpec> heads;
+    private final List<int[]> order = new ArrayList<>();
+    private final SequenceWriter out;
+    private final ObjectMapper json = new ObjectMapper();
+    private int rows;
+
+    /**
+     * @param writer where to write (closed with this writer)
+     * @param format CSV or JSON
+     * @param heads the model's heads
+     * @throws IOException when writing the header fails
+     */
+    public PredictionWriter(Writer writer, Format format, List<HeadSpec> heads) throws IOException {
+        this.format = format;
+        this.heads = List.copyOf(heads);
+        heads.forEach(h -> order.add(h.displayOrder()));
+        if (format == Format.JSON) {
+            out = json.writerWithDefaultPrettyPrinter().writeValues(writer).init(true);
+        } else {
+            out = new CsvMapper().writerFor(String[].class).with(CsvSchema.emptySchema()).writeValues(writer);
+            List<String> header = new ArrayList<>(List.of("file"));
+            for (int h = 0; h < heads.size(); h++) {
+                HeadSpec head = heads.get(h);
+                header.add(head.name());
+                for (int c : order.get(h)) {
+                    header.add(head.name() + "_p_" + head.classes().get(c));
+                }
+            }
+            header.add("error");
+            out.write(header.toArray(String[]::new));
+        }
+    }
+
+    @Override
+    public void accept(Prediction.Row r) throws IOException {
+        if (format == Format.JSON) {
+            out.write(jsonRow(r));
+        } else {
+            out.write(csvRow(r));
+        }
+        out.flush();
+        rows++;
+    }
+
+    /** Rows written so far. */
+    public int rows() {
+        return rows;
+    }
+
+    private ObjectNode jsonRow(Prediction.Row r) {
+        ObjectNode o = json.createObjectNode();
+        o.put("file", r.file().toString());
+        if (r.error() != null) {
+            o.put("error", r.error());
+            return o;
+        }
+        for (int h = 0; h < heads.size(); h++) {
+            EmotionPrediction.Head p = r.prediction().heads().get(h);
+            ObjectNode head = o.putObject(p.name());
+            head.put("label", p.label());
+            ObjectNode probabilities = head.putObject("probabilities");
+            for (int c : order.get(h)) {
+                probabilities.put(p.classes().get(c), p.probabilities()[c]);
+            }
+        }
+        return o;
+    }
+
+    private String[] csvRow(Prediction.Row r) {
+        List<String> cells = new ArrayList<>(List.of(r.file().toString()));
+        for (int h = 0; h < heads.size(); h++) {
+            EmotionPrediction.Head p = r.prediction() == null ? null : r.prediction().heads().get(h);
+            cells.add(p == null ? "" : p.label());
+            for (int c : order.get(h)) {
+                cells.add(p == null ? "" : String.format(Locale.ROOT, "%.4f", p.probabilities()[c]));
+            }
+        }
+        cells.add(r.error() == null ? "" : r.error());
+        return cells.toArray(String[]::new);
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.close();
+    }
+}
