@@ -87,10 +87,44 @@ public final class FfmpegDecoder implements AudioDecoder {
         return 0;
     }
 
-    private static String firstLine(Exception e) {
+    private static final java.util.regex.Pattern ERROR_CODE = java.util.regex.Pattern.compile("error (-\\d+)");
+
+    /**
+     * What FFmpeg said, in words a user can act on: JavaCV's messages carry hints meant for its
+     * programmers ("Has setFormat() been called?", "make sure FFmpegLogCallback.set() has been
+     * called") and a numeric error code; keep FFmpeg's own text for the code and drop the rest.
+     */
+    static String firstLine(Exception e) {
         String m = String.valueOf(e.getMessage());
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        m = nl < 0 ? m : m.substring(0, nl);
+        java.util.regex.Matcher code = ERROR_CODE.matcher(m);
+        if (code.find()) {
+            String text = errorText(Integer.parseInt(code.group(1)));
+            if (text != null) {
+                return "FFmpeg: " + text;
+            }
+        }
+        return m.replaceAll("\\s*\\(Has setFormat\\(\\) been called\\?\\)", "")
+                .replaceAll("\\s*\\(For more details, make sure FFmpegLogCallback\\.set\\(\\) has been called\\.\\)",
+                        "").trim();
+    }
+
+    /** FFmpeg's description of an error code (av_strerror), or {@code null} when it has none. */
+    private static String errorText(int code) {
+        try (org.bytedeco.javacpp.BytePointer buf = new org.bytedeco.javacpp.BytePointer(256)) {
+            if (avutil.av_strerror(code, buf, 256) < 0) {
+                return null;
+            }
+            byte[] bytes = new byte[256];
+            buf.get(bytes);
+            int end = 0;
+            while (end < bytes.length && bytes[end] != 0) {
+                end++; // C string: up to the first NUL
+            }
+            String t = new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8).trim();
+            return t.isEmpty() ? null : t;
+        }
     }
 
     /** Growable float array, to collect frames of unknown count without boxing. */

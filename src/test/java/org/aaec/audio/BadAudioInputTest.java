@@ -1,6 +1,7 @@
 package org.aaec.audio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,9 @@ class BadAudioInputTest {
         assertEquals(expected, e.problem(), e.getMessage());
         assertEquals(file, e.file());
         assertTrue(e.getMessage().startsWith(file.toString() + ": "), e.getMessage());
+        for (String hint : new String[] {"setFormat", "FFmpegLogCallback", "avformat_open_input"}) {
+            assertFalse(e.getMessage().contains(hint), "a native library's hint reached the user: " + e.getMessage());
+        }
         return e;
     }
 
@@ -74,7 +78,9 @@ class BadAudioInputTest {
     void garbageBytesWithAudioExtension() throws Exception {
         byte[] junk = new byte[5000];
         new java.util.Random(1).nextBytes(junk);
-        failOn(Files.write(dir.resolve("junk.mp3"), junk), Problem.NOT_AUDIO);
+        AudioInputException e = failOn(Files.write(dir.resolve("junk.mp3"), junk), Problem.NOT_AUDIO);
+        // FFmpeg's own words for AVERROR_INVALIDDATA, from av_strerror
+        assertTrue(e.getMessage().endsWith("(FFmpeg: Invalid data found when processing input)"), e.getMessage());
     }
 
     @Test
