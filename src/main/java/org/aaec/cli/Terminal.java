@@ -64,6 +64,18 @@ final class Terminal implements Reporter {
         return tty ? new BarStage(task, total) : new LineStage(task, total);
     }
 
+    /**
+     * A bar on a terminal and nothing otherwise: for loops whose end the caller reports itself
+     * (a training epoch ends with its own line on standard output).
+     *
+     * @param task short name
+     * @param total items
+     * @return the stage
+     */
+    Stage barOnly(String task, long total) {
+        return tty ? new BarStage(task, total) : Stage.NONE;
+    }
+
     /** Information goes to standard error, so that standard output holds only results (CSV, JSON, tables). */
     @Override
     public void info(String line) {

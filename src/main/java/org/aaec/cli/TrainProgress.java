@@ -26,7 +26,7 @@ final class TrainProgress implements TrainingListener {
 
     @Override
     public void epochStarted(String label, int batches) {
-        bar = terminal.stage(label, batches);
+        bar = terminal.barOnly(label, batches);
     }
 
     @Override
