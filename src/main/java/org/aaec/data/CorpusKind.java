@@ -53,7 +53,8 @@ public enum CorpusKind {
                         + files.size() + " files follow its naming) but " + stray.get(0) + (stray.size() > 1
                         ? " and " + (stray.size() - 1) + " other file(s) do" : " does") + " not; move "
                         + (stray.size() > 1 ? "them" : "it") + " away, pass --corpus " + kind.id()
-                        + " (corpus: " + kind.id() + ") to skip them, or --corpus plain to read the folder unlabelled");
+                        + " (config: corpus: " + kind.id() + ") to skip such files, or --corpus plain to read the folder "
+                        + "unlabelled");
             }
         }
         return PLAIN;
