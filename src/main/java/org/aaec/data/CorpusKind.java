@@ -91,7 +91,7 @@ public enum CorpusKind {
         return switch (this) {
             case RAVDESS -> PatternCorpusReader.ravdess(labelMap != null ? labelMap : LabelMap.builtin("ravdess"));
             case EMODB -> PatternCorpusReader.emodb(labelMap != null ? labelMap : LabelMap.builtin("emodb"));
-            case FOLDER_PER_CLASS -> new FolderPerClassReader(labelName);
+            case FOLDER_PER_CLASS -> new FolderPerClassReader(labelName, labelMap);
             case PLAIN -> new PlainFolderReader();
             case MUSE_TOPIC -> new MuseTopicReader(audioDir != null ? audioDir : root.resolve("audio"), segments);
         };

@@ -57,7 +57,7 @@ class CorpusReadersTest {
             Files.createDirectories(p.getParent());
             Files.writeString(p, "x");
         }
-        Manifest m = new FolderPerClassReader("emotion").read(dir);
+        Manifest m = new FolderPerClassReader("emotion", null).read(dir);
         Map<String, String> byId = m.entries().stream()
                 .collect(Collectors.toMap(ManifestEntry::id, e -> e.labels().get("emotion")));
         assertEquals(Map.of("happy__a", "happy", "b", "happy", "sad__a", "sad"), byId, "colliding stems get paths");

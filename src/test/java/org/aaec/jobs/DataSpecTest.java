@@ -71,6 +71,19 @@ class DataSpecTest {
         Manifest m = ConfigLoader.load(config, List.of()).data().get(0).read();
         assertEquals(List.of("mood"), m.labelColumns());
         assertEquals(List.of("calm", "loud"), m.classes("mood"));
+
+        // with a label map, the folders' classes give the derived labels too (it used to be ignored)
+        Path map = Files.writeString(dir.resolve("map.csv"), "mood,arousal\ncalm,low\nloud,high\n");
+        Manifest mapped = ConfigLoader.load(config, List.of("data.labelMap=" + map)).data().get(0).read();
+        assertEquals(List.of("mood", "arousal"), mapped.labelColumns());
+        for (var e : mapped.entries()) {
+            assertEquals(e.labels().get("mood").equals("calm") ? "low" : "high", e.labels().get("arousal"));
+        }
+        // a map of another column than the folders name is refused, naming both
+        Path other = Files.writeString(dir.resolve("other.csv"), "emotion,arousal\ncalm,low\n");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(config, List.of("data.labelMap=" + other)).data().get(0).read());
+        assertTrue(e.getMessage().contains("'emotion'") && e.getMessage().contains("'mood'"), e.getMessage());
     }
 
     @Test
