@@ -23,7 +23,8 @@ import org.aaec.training.Variant;
 public final class BenchmarkSuite {
 
     /** The groups, in the order they run. */
-    public static final List<String> GROUPS = List.of("train", "infer", "latency", "features", "startup", "memory");
+    public static final List<String> GROUPS = List.of("train", "infer", "profile", "latency", "features", "startup",
+            "memory");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -71,15 +72,38 @@ public final class BenchmarkSuite {
                     "%-44s median %9.2f %-10s (min %.2f, max %.2f; %.1f ms per repetition, n=%d)", m.name(),
                     m.median(), m.unit(), m.min(), m.max(), m.medianMillis(), m.seconds().size()));
         };
+        Flops.Peak peak = Flops.cpuPeak();
+        ObjectNode efficiency = root.putObject("classifierEfficiency");
+        efficiency.put("peakGflops", peak.gflops());
+        efficiency.put("peakDerivation", peak.derivation());
         for (int t : o.frames()) {
             if (o.wants("train")) {
-                report.accept(Benchmarks.training(Variant.CLASSIFIER, t, o.batch(), o.warmup(), o.steps()));
+                Measurement c = Benchmarks.training(Variant.CLASSIFIER, t, o.batch(), o.warmup(), o.steps());
+                report.accept(c);
+                double gflops = c.median() * 3 * Flops.classifierForward(t, 513) / 1e9;
+                efficiency.put("trainT" + t + "Gflops", gflops);
+                lines.accept(String.format(Locale.ROOT, "  classifier training T=%d: %.1f GFLOP/s (3 × %.2f GFLOP "
+                        + "forward per sample) = %.0f %% of the fp32 peak", t, gflops,
+                        Flops.classifierForward(t, 513) / 1e9, 100 * gflops / peak.gflops()));
                 report.accept(Benchmarks.training(Variant.AAEC, t, o.batch(), o.warmup(), Math.max(3, o.steps() / 2)));
             }
             if (o.wants("infer")) {
                 report.accept(Benchmarks.inference(t, o.batch(), o.warmup(), o.steps()));
                 report.accept(Benchmarks.inference(t, 1, o.warmup(), o.steps() * 3));
             }
+            if (o.wants("profile")) {
+                ArrayNode profiles = root.withArray("profiles");
+                for (OpProfile p : List.of(
+                        Benchmarks.trainingProfile(Variant.CLASSIFIER, t, o.batch(), o.warmup(), o.steps()),
+                        Benchmarks.trainingProfile(Variant.AAEC, t, o.batch(), o.warmup(), Math.max(3, o.steps() / 2)),
+                        Benchmarks.inferenceProfile(t, o.batch(), o.warmup(), o.steps()))) {
+                    lines.accept(p.describe().stripTrailing());
+                    profiles.add(JSON.valueToTree(p));
+                }
+            }
+        }
+        if (o.wants("train") || o.wants("profile")) {
+            lines.accept("fp32 peak: " + peak.derivation());
         }
         if (o.wants("latency")) {
             report.accept(Benchmarks.clipLatency(Files.createDirectories(Path.of("target")), o.warmup(),
@@ -105,9 +129,9 @@ public final class BenchmarkSuite {
             m.put("steps", o.memorySteps());
             m.put("changePercent", change);
         }
-        double peak = Benchmarks.peakResidentMiB();
-        lines.accept(String.format(Locale.ROOT, "peak resident memory: %.0f MiB", peak));
-        root.put("peakResidentMiB", peak);
+        double peakMiB = Benchmarks.peakResidentMiB();
+        lines.accept(String.format(Locale.ROOT, "peak resident memory: %.0f MiB", peakMiB));
+        root.put("peakResidentMiB", peakMiB);
         ArrayNode list = root.putArray("measurements");
         for (Measurement m : results) {
             ObjectNode n = list.addObject();

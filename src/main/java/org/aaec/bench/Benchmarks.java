@@ -75,6 +75,27 @@ public final class Benchmarks {
      * @return samples per second
      */
     public static Measurement training(Variant variant, int frames, int batch, int warmup, int reps) {
+        return withTrainingStep(variant, frames, batch, step -> Measurement.time("train " + variant.id() + " T="
+                + frames, "samples/s", batch, warmup, reps, step));
+    }
+
+    /**
+     * The training step of {@link #training}, profiled per operator.
+     *
+     * @param variant {@link Variant#CLASSIFIER} or {@link Variant#AAEC}
+     * @param frames T
+     * @param batch clips per step
+     * @param warmup untimed steps
+     * @param reps profiled steps
+     * @return where the time goes
+     */
+    public static OpProfile trainingProfile(Variant variant, int frames, int batch, int warmup, int reps) {
+        return withTrainingStep(variant, frames, batch, step -> OpProfile.of("train " + variant.id() + " T=" + frames,
+                step, warmup, reps));
+    }
+
+    private static <T> T withTrainingStep(Variant variant, int frames, int batch,
+            java.util.function.Function<Runnable, T> measure) {
         ClipSet data = randomClips(batch, frames, 1);
         TrainConfig cfg = TrainConfig.defaults().withRun(variant, 1);
         int[] rows = new int[batch];
@@ -86,7 +107,7 @@ public final class Benchmarks {
                 t.step(Phase.DECODER, rows, 0);
                 t.step(Phase.CLASSIFIER, rows, 0);
             };
-            return Measurement.time("train " + variant.id() + " T=" + frames, "samples/s", batch, warmup, reps, step);
+            return measure.apply(step);
         }
     }
 
@@ -100,6 +121,25 @@ public final class Benchmarks {
      * @return clips per second
      */
     public static Measurement inference(int frames, int batch, int warmup, int reps) {
+        return withInferenceStep(frames, batch, step -> Measurement.time("infer T=" + frames + " batch " + batch,
+                "clips/s", batch, warmup, reps, step));
+    }
+
+    /**
+     * The inference pass of {@link #inference}, profiled per operator.
+     *
+     * @param frames T
+     * @param batch clips per pass
+     * @param warmup untimed passes
+     * @param reps profiled passes
+     * @return where the time goes
+     */
+    public static OpProfile inferenceProfile(int frames, int batch, int warmup, int reps) {
+        return withInferenceStep(frames, batch, step -> OpProfile.of("infer T=" + frames + " batch " + batch, step,
+                warmup, reps));
+    }
+
+    private static <T> T withInferenceStep(int frames, int batch, java.util.function.Function<Runnable, T> measure) {
         try (NDManager root = NDManager.newBaseManager()) {
             AaecNetworks nets = AaecNetworks.create(ModelConfig.standard(frames, BINS, HEADS),
                     EnumSet.of(Network.CLASSIFIER), root);
@@ -108,7 +148,7 @@ public final class Benchmarks {
             for (int i = 0; i < input.length; i++) {
                 input[i] = x[i % x.length];
             }
-            return Measurement.time("infer T=" + frames + " batch " + batch, "clips/s", batch, warmup, reps, () -> {
+            return measure.apply(() -> {
                 try (NDManager m = root.newSubManager()) {
                     NDList out = nets.classify(new ParameterStore(m, false), m.create(input, new Shape(batch, frames,
                             BINS)), false);

@@ -20,7 +20,7 @@ import java.util.List;
  * because DJL's optimizers keep their moment estimates private, and a checkpoint must carry them
  * for {@code --resume} to continue exactly where a run stopped.
  */
-final class Updater implements AutoCloseable {
+public final class Updater implements AutoCloseable {
 
     /** Which update rule. */
     enum Rule {
@@ -74,6 +74,25 @@ final class Updater implements AutoCloseable {
      * @return whether the update was applied
      */
     boolean step() {
+        long t0 = System.nanoTime();
+        try {
+            return update();
+        } finally {
+            NANOS.add(System.nanoTime() - t0);
+        }
+    }
+
+    /** Wall time spent in every updater's {@link #step} of this process (for the bench's profile). */
+    private static final java.util.concurrent.atomic.LongAdder NANOS = new java.util.concurrent.atomic.LongAdder();
+
+    /**
+     * @return nanoseconds spent in updates (gradient check and optimizer kernels) since the process started
+     */
+    public static long nanosSpent() {
+        return NANOS.sum();
+    }
+
+    private boolean update() {
         if (!gradientsFinite()) {
             for (Parameter p : weights) {
                 // DJL has no engine-neutral way to clear a gradient without an update (multiplying a
