@@ -1,52 +1,83 @@
 #!/usr/bin/env bash
-# Runs aaec's benchmark and the PyTorch/numpy references of ../shared/bench one right after the
-# other on this machine, and prints the ratio aaec / reference for every figure.
+# aaec against the PyTorch/numpy references of ../shared/bench on this machine, each side with its
+# own best settings, interleaved over several rounds so that a noisy neighbour hits both sides:
+#   round r: aaec bench, then the reference under OMP_WAIT_POLICY=PASSIVE and =ACTIVE
+# Per figure: the median over rounds of each side's median (the reference's better policy per
+# figure), and the ratio aaec / reference. Records the CPU (model, family, ISA flags).
 # Needs: Debian's python3-torch (apt-get install -y python3-torch) for /usr/bin/python3.
-# Run on an otherwise idle machine; the result is written to target/bench-compare.json.
+# Usage: ROUNDS=3 STEPS=20 THREADS=2 scripts/bench-compare.sh   -> target/bench-compare/compare.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ref=../shared/bench
-export OMP_WAIT_POLICY=PASSIVE
 threads=${THREADS:-2}
 steps=${STEPS:-20}
+rounds=${ROUNDS:-3}
 out=target/bench-compare
 mkdir -p "$out"
+rm -f "$out"/aaec-*.json "$out"/ref-*.txt
 
-./aaec bench --threads "$threads" --steps "$steps" --json "$out/aaec.json" --wav-dir "$out/wavs"
+grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //' > "$out/cpu.txt"
+grep -m1 'cpu family' /proc/cpuinfo | sed 's/.*: /family /' >> "$out/cpu.txt"
+grep -m1 '^model\s' /proc/cpuinfo | sed 's/.*: /model /' >> "$out/cpu.txt"
+grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -E '^(avx2|avx512f|avx512_bf16|avx512_vnni|amx_bf16|amx_tile)$' \
+  | tr '\n' ' ' >> "$out/cpu.txt"
+echo >> "$out/cpu.txt"
+echo "CPU: $(tr '\n' ';' < "$out/cpu.txt")"
 
-run_ref() { # name, args...
-  local name=$1; shift
-  /usr/bin/python3 "$ref/aaec_ref.py" "$@" --threads "$threads" | tee "$out/ref-$name.txt" | grep -E "samples/second|peak RSS"
+run_ref() { # round, policy, name, args...
+  local round=$1 policy=$2 name=$3; shift 3
+  OMP_WAIT_POLICY=$policy /usr/bin/python3 "$ref/aaec_ref.py" "$@" --threads "$threads" \
+    > "$out/ref-$name-$policy-$round.txt"
 }
-for T in 469 126; do
-  run_ref "classifier-$T" --mode classifier --T "$T" --batch 32 --steps "$steps"
-  run_ref "aaec-$T" --mode aaec --T "$T" --batch 32 --steps $(( steps / 2 > 3 ? steps / 2 : 3 ))
-  run_ref "infer-$T" --mode infer --T "$T" --batch 32 --steps "$steps"
-  run_ref "infer1-$T" --mode infer --T "$T" --batch 1 --steps $(( steps * 3 ))
+for r in $(seq 1 "$rounds"); do
+  echo "round $r of $rounds: aaec"
+  # the launcher's own settings (OMP_WAIT_POLICY=ACTIVE unless set)
+  env -u OMP_WAIT_POLICY ./aaec bench --only train,infer,features --threads "$threads" --steps "$steps" \
+    --json "$out/aaec-$r.json" --wav-dir "$out/wavs" > "$out/aaec-$r.txt"
+  echo "round $r of $rounds: reference"
+  for policy in PASSIVE ACTIVE; do
+    for T in 469 126; do
+      run_ref "$r" "$policy" "classifier-$T" --mode classifier --T "$T" --batch 32 --steps "$steps"
+      run_ref "$r" "$policy" "aaec-$T" --mode aaec --T "$T" --batch 32 --steps $(( steps / 2 > 3 ? steps / 2 : 3 ))
+      run_ref "$r" "$policy" "infer-$T" --mode infer --T "$T" --batch 32 --steps "$steps"
+      run_ref "$r" "$policy" "infer1-$T" --mode infer --T "$T" --batch 1 --steps $(( steps * 3 ))
+    done
+  done
+  python3 "$ref/features_ref.py" --bench "$out"/wavs/bench-*.wav > "$out/ref-features-$r.txt"
 done
-python3 "$ref/features_ref.py" --bench "$out"/wavs/bench-*.wav | tee "$out/ref-features.txt"
 
-python3 - "$out" <<'PY'
-import json, re, sys, pathlib
-out = pathlib.Path(sys.argv[1])
-aaec = {m["name"]: m for m in json.loads((out / "aaec.json").read_text())["measurements"]}
-def ref(name):
-    text = (out / f"ref-{name}.txt").read_text()
-    return json.loads(text.split("RESULT ", 1)[1])
+python3 - "$out" "$rounds" <<'PY'
+import json, re, statistics, sys, pathlib
+out, rounds = pathlib.Path(sys.argv[1]), int(sys.argv[2])
+cpu = (out / "cpu.txt").read_text().strip().replace("\n", "; ")
+aaec = [{m["name"]: m for m in json.loads((out / f"aaec-{r}.json").read_text())["measurements"]}
+        for r in range(1, rounds + 1)]
+def ref(name, policy, r):
+    text = (out / f"ref-{name}-{policy}-{r}.txt").read_text()
+    return json.loads(text.split("RESULT ", 1)[1])["samples_per_s"]
 rows = []
 for T in (469, 126):
     pairs = [(f"train classifier T={T}", f"classifier-{T}"), (f"train aaec T={T}", f"aaec-{T}"),
              (f"infer T={T} batch 32", f"infer-{T}"), (f"infer T={T} batch 1", f"infer1-{T}")]
     for ours, theirs in pairs:
-        r = ref(theirs)
-        rows.append((ours, aaec[ours]["median"], r["samples_per_s"], aaec[ours]["unit"], r["peak_rss_mib"]))
-feat = re.search(r"audio_seconds_per_second ([0-9.]+)", (out / "ref-features.txt").read_text()).group(1)
-f = aaec["features (decode+resample+STFT, 1 thread)"]
-rows.append((f["name"], f["median"], float(feat), f["unit"], float("nan")))
-print(f"{'figure':46s} {'aaec':>10s} {'reference':>10s} {'ratio':>7s}")
-for name, a, r, unit, _ in rows:
-    print(f"{name:46s} {a:10.2f} {r:10.2f} {a / r:7.2f}  {unit}")
-json.dump([dict(figure=n, aaec=a, reference=r, ratio=a / r, unit=u, reference_peak_rss_mib=m)
-           for n, a, r, u, m in rows], open(out / "compare.json", "w"), indent=1)
+        a = statistics.median(x[ours]["median"] for x in aaec)
+        per_policy = {p: statistics.median(ref(theirs, p, r) for r in range(1, rounds + 1))
+                      for p in ("PASSIVE", "ACTIVE")}
+        best = max(per_policy, key=per_policy.get)
+        rows.append(dict(figure=ours, aaec=a, reference=per_policy[best], reference_policy=best,
+                         reference_by_policy=per_policy, unit=aaec[0][ours]["unit"]))
+feat = statistics.median(float(re.search(r"audio_seconds_per_second ([0-9.]+)",
+                                         (out / f"ref-features-{r}.txt").read_text()).group(1))
+                         for r in range(1, rounds + 1))
+name = "features (decode+resample+STFT, 1 thread)"
+rows.append(dict(figure=name, aaec=statistics.median(x[name]["median"] for x in aaec), reference=feat,
+                 reference_policy="-", unit=aaec[0][name]["unit"]))
+print(f"CPU: {cpu}; {rounds} interleaved rounds; medians over rounds")
+print(f"{'figure':46s} {'aaec':>10s} {'reference':>10s} {'ref policy':>10s} {'ratio':>7s}")
+for x in rows:
+    x["ratio"] = x["aaec"] / x["reference"]
+    print(f"{x['figure']:46s} {x['aaec']:10.2f} {x['reference']:10.2f} {x['reference_policy']:>10s} "
+          f"{x['ratio']:7.2f}  {x['unit']}")
+json.dump(dict(cpu=cpu, rounds=rounds, rows=rows), open(out / "compare.json", "w"), indent=1)
 print("written", out / "compare.json")
 PY
