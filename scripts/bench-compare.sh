@@ -4,7 +4,10 @@
 #   round r: aaec bench, then the reference under OMP_WAIT_POLICY=PASSIVE and =ACTIVE
 # Per figure: the median over rounds of each side's median (the reference's better policy per
 # figure), and the ratio aaec / reference. Records the CPU (model, family, ISA flags).
-# Needs: Debian's python3-torch (apt-get install -y python3-torch) for /usr/bin/python3.
+# Needs: Debian's python3-torch and OpenBLAS for /usr/bin/python3:
+#   apt-get install -y python3-torch libopenblas0-pthread
+# (without OpenBLAS the reference runs on netlib's reference BLAS, 3x slower: not its best setting;
+# the script stops rather than compare against that).
 # Usage: ROUNDS=3 STEPS=20 THREADS=2 scripts/bench-compare.sh   -> target/bench-compare/compare.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,9 +27,15 @@ grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -E '^(avx2|avx512f|avx512_b
 echo >> "$out/cpu.txt"
 echo "CPU: $(tr '\n' ';' < "$out/cpu.txt")"
 
+openblas=/usr/lib/x86_64-linux-gnu/openblas-pthread
+if [[ ! -e "$openblas/libopenblas.so.0" ]]; then
+  echo "bench-compare: OpenBLAS is missing (apt-get install -y libopenblas0-pthread); the reference would run" \
+       "on netlib BLAS, far from its best" >&2
+  exit 2
+fi
 run_ref() { # round, policy, name, args...
   local round=$1 policy=$2 name=$3; shift 3
-  OMP_WAIT_POLICY=$policy /usr/bin/python3 "$ref/aaec_ref.py" "$@" --threads "$threads" \
+  OMP_WAIT_POLICY=$policy LD_LIBRARY_PATH=$openblas /usr/bin/python3 "$ref/aaec_ref.py" "$@" --threads "$threads" \
     > "$out/ref-$name-$policy-$round.txt"
 }
 for r in $(seq 1 "$rounds"); do
