@@ -2,7 +2,9 @@ package org.aaec.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.List;
 
@@ -30,12 +32,14 @@ public record Batch(NDArray x, List<NDArray> targets, float[] weightSums, int si
      */
     public static Batch of(NDManager manager, ClipSet set, int[] rows, float[][] classWeights) {
         int tf = set.frames() * set.bins();
-        FloatBuffer buf = FloatBuffer.allocate(rows.length * tf);
+        // Straight into native memory: the engine takes a direct buffer as it is, where a heap buffer
+        // would be copied once more (30 MB per step at T = 469, batch 32) and grow the Java heap.
+        ByteBuffer bytes = manager.allocateDirect(rows.length * tf * Float.BYTES);
+        FloatBuffer buf = bytes.asFloatBuffer();
         for (int r : rows) {
             buf.put(set.features(r), 0, tf);
         }
-        buf.flip();
-        NDArray x = manager.create(buf, new Shape(rows.length, set.frames(), set.bins()));
+        NDArray x = manager.create(bytes, new Shape(rows.length, set.frames(), set.bins()), DataType.FLOAT32);
         int heads = set.heads().size();
         NDArray[] targets = new NDArray[heads];
         float[] sums = new float[heads];
