@@ -96,7 +96,8 @@ public final class BenchmarkSuite {
                 for (OpProfile p : List.of(
                         Benchmarks.trainingProfile(Variant.CLASSIFIER, t, o.batch(), o.warmup(), o.steps()),
                         Benchmarks.trainingProfile(Variant.AAEC, t, o.batch(), o.warmup(), Math.max(3, o.steps() / 2)),
-                        Benchmarks.inferenceProfile(t, o.batch(), o.warmup(), o.steps()))) {
+                        Benchmarks.inferenceProfile(t, o.batch(), o.warmup(), o.steps()),
+                        Benchmarks.inferenceProfile(t, 1, o.warmup(), o.steps() * 3))) {
                     lines.accept(p.describe().stripTrailing());
                     profiles.add(JSON.valueToTree(p));
                 }

@@ -20,8 +20,9 @@ import java.util.TreeMap;
 /**
  * Where a step's time goes, from the engine's own profiler (PyTorch's autograd profiler through
  * DJL's JNI): every operator's <em>self</em> time (its duration minus that of the operators it
- * called), summed per category over the profiled steps. Categories: convolutions, GRU (forward;
- * its backward runs as GEMMs and element-wise ops), dense/GEMM (matrix products of the dense
+ * called), summed per category over the profiled steps; an operator called inside a convolution or
+ * a GRU counts as that (the GRU's time steps run as narrow, addmm and element-wise operators).
+ * Categories: convolutions, GRU (forward; its backward runs as GEMMs and element-wise ops), dense/GEMM (matrix products of the dense
  * layers and GRU cells), copies/reorders (layout changes and contiguous copies), optimizer,
  * allocation (empty/zeros/fill of new arrays), and the rest. DJL's Adam and SGD run as plain
  * element-wise operators, so the optimizer's share is the wall time measured around the updates
@@ -110,6 +111,7 @@ public record OpProfile(String step, double wallMsPerStep, Map<String, Double> s
         Map<String, Double> selfByName = new TreeMap<>();
         Deque<double[]> stack = new ArrayDeque<>(); // {end, index}
         double[] self = new double[list.size()];
+        String[] category = new String[list.size()];
         long tid = Long.MIN_VALUE;
         for (int i = 0; i < list.size(); i++) {
             Event e = list.get(i);
@@ -121,8 +123,17 @@ public record OpProfile(String step, double wallMsPerStep, Map<String, Double> s
                 stack.pop();
             }
             self[i] = e.dur();
+            // an operator inside a convolution or a GRU (the GRU's cell steps run as narrow, addmm, add_ ...)
+            // counts as its caller's category
+            String own = category(e.name());
+            category[i] = own;
             if (!stack.isEmpty()) {
-                self[(int) stack.peek()[1]] -= e.dur();
+                int parent = (int) stack.peek()[1];
+                self[parent] -= e.dur();
+                String inherited = category[parent];
+                if (inherited.equals("convolution") || inherited.equals("gru")) {
+                    category[i] = inherited;
+                }
             }
             stack.push(new double[] {e.start() + e.dur(), i});
         }
@@ -132,7 +143,7 @@ public record OpProfile(String step, double wallMsPerStep, Map<String, Double> s
         for (int i = 0; i < list.size(); i++) {
             double ms = Math.max(0, self[i]) / 1000 / steps;
             selfByName.merge(list.get(i).name(), ms, Double::sum);
-            byCategory.merge(category(list.get(i).name()), ms, Double::sum);
+            byCategory.merge(category[i], ms, Double::sum);
             total += ms;
         }
         byCategory.put("optimizer", optimizerMs);

@@ -23,14 +23,28 @@ class OpProfileTest {
                 + "{\"ph\":\"i\",\"name\":\"marker\",\"tid\":1,\"ts\":5}]}";
         // 2 steps, 0.2 ms wall per step, 0.01 ms of optimizer per step
         OpProfile p = OpProfile.parse("x", trace.getBytes(StandardCharsets.UTF_8), 2, 0.2, 0.01);
-        // conv1d self 100 - 60 = 40, mkldnn self 60 - 2 = 58: convolution (40 + 58) us / 2 steps
-        assertEquals(0.049, p.selfMsByCategory().get("convolution"), 1e-12);
-        assertEquals(0.001, p.selfMsByCategory().get("allocation"), 1e-12);
+        // conv1d self 100 - 60 = 40, mkldnn self 60 - 2 = 58, and the empty inside it counts as the
+        // convolution: (40 + 58 + 2) us / 2 steps
+        assertEquals(0.05, p.selfMsByCategory().get("convolution"), 1e-12);
+        assertEquals(0.0, p.selfMsByCategory().get("allocation"), 1e-12);
         assertEquals(0.015, p.selfMsByCategory().get("dense/gemm"), 1e-12);
         assertEquals(0.005, p.selfMsByCategory().get("copy/reorder"), 1e-12);
         assertEquals(0.01, p.selfMsByCategory().get("optimizer"), 1e-12);
         assertEquals(0.025 - 0.01, p.selfMsByCategory().get("other ops"), 1e-12, "mul minus the optimizer's share");
         // operators total (100 + 30 + 10 + 50) us / 2 = 0.095 ms of a 0.2-ms step
         assertEquals(0.2 - 0.095, p.selfMsByCategory().get("outside ops"), 1e-12);
+    }
+
+    @Test
+    void operatorsInsideAGruCountAsTheGru() throws Exception {
+        // aten::gru [0, 100) runs its time steps as narrow [10, 20) and addmm [20, 60); a top-level addmm [100, 110)
+        String trace = "[{\"ph\":\"X\",\"name\":\"aten::gru\",\"tid\":1,\"ts\":0,\"dur\":100},"
+                + "{\"ph\":\"X\",\"name\":\"aten::narrow\",\"tid\":1,\"ts\":10,\"dur\":10},"
+                + "{\"ph\":\"X\",\"name\":\"aten::addmm\",\"tid\":1,\"ts\":20,\"dur\":40},"
+                + "{\"ph\":\"X\",\"name\":\"aten::addmm\",\"tid\":1,\"ts\":100,\"dur\":10}]";
+        OpProfile p = OpProfile.parse("x", trace.getBytes(StandardCharsets.UTF_8), 1, 0.2, 0);
+        assertEquals(0.1, p.selfMsByCategory().get("gru"), 1e-12, "50 us own + 10 + 40 of its steps");
+        assertEquals(0.01, p.selfMsByCategory().get("dense/gemm"), 1e-12);
+        assertEquals(0.0, p.selfMsByCategory().get("other ops"), 1e-12);
     }
 }
