@@ -41,7 +41,7 @@ run_ref() { # round, policy, name, args...
 for r in $(seq 1 "$rounds"); do
   echo "round $r of $rounds: aaec"
   # the launcher's own settings (OMP_WAIT_POLICY=ACTIVE unless set)
-  env -u OMP_WAIT_POLICY ./aaec bench --only train,infer,features --threads "$threads" --steps "$steps" \
+  env -u OMP_WAIT_POLICY ./aaec bench --fork --only train,infer,features --threads "$threads" --steps "$steps" \
     --json "$out/aaec-$r.json" --wav-dir "$out/wavs" > "$out/aaec-$r.txt"
   echo "round $r of $rounds: reference"
   for policy in PASSIVE ACTIVE; do
@@ -87,6 +87,16 @@ for x in rows:
     x["ratio"] = x["aaec"] / x["reference"]
     print(f"{x['figure']:46s} {x['aaec']:10.2f} {x['reference']:10.2f} {x['reference_policy']:>10s} "
           f"{x['ratio']:7.2f}  {x['unit']}")
-json.dump(dict(cpu=cpu, rounds=rounds, rows=rows), open(out / "compare.json", "w"), indent=1)
+peaks = []
+for mode, group in (("classifier", "train-classifier"), ("aaec", "train-aaec"), ("infer", "infer")):
+    for T in (469, 126):
+        ours = max(p["peakResidentMiB"] for r in range(1, rounds + 1)
+                   for p in json.loads((out / f"aaec-{r}.json").read_text()).get("peaks", [])
+                   if p["group"] == group and p["frames"] == T)
+        theirs = max(json.loads((out / f"ref-{mode}-{T}-{pol}-{r}.txt").read_text().split("RESULT ", 1)[1])
+                     ["peak_rss_mib"] for pol in ("PASSIVE", "ACTIVE") for r in range(1, rounds + 1))
+        peaks.append(dict(step=f"{mode} T={T}", aaec_mib=ours, reference_mib=theirs, ratio=ours / theirs))
+        print(f"peak RSS {mode:10s} T={T}: aaec {ours:7.0f} MiB, reference {theirs:7.0f} MiB, ratio {ours / theirs:.2f}")
+json.dump(dict(cpu=cpu, rounds=rounds, rows=rows, peaks=peaks), open(out / "compare.json", "w"), indent=1)
 print("written", out / "compare.json")
 PY

@@ -23,8 +23,8 @@ import org.aaec.training.Variant;
 public final class BenchmarkSuite {
 
     /** The groups, in the order they run. */
-    public static final List<String> GROUPS = List.of("train", "infer", "profile", "latency", "features", "startup",
-            "memory");
+    public static final List<String> GROUPS = List.of("train", "train-classifier", "train-aaec", "infer", "profile",
+            "latency", "features", "startup", "memory");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -46,6 +46,10 @@ public final class BenchmarkSuite {
 
         boolean wants(String group) {
             return only == null ? !group.equals("memory") : only.contains(group);
+        }
+
+        boolean wantsTraining(Variant v) {
+            return wants("train") || only != null && only.contains("train-" + v.id());
         }
     }
 
@@ -77,7 +81,7 @@ public final class BenchmarkSuite {
         efficiency.put("peakGflops", peak.gflops());
         efficiency.put("peakDerivation", peak.derivation());
         for (int t : o.frames()) {
-            if (o.wants("train")) {
+            if (o.wantsTraining(Variant.CLASSIFIER)) {
                 Measurement c = Benchmarks.training(Variant.CLASSIFIER, t, o.batch(), o.warmup(), o.steps());
                 report.accept(c);
                 double gflops = c.median() * 3 * Flops.classifierForward(t, 513) / 1e9;
@@ -85,6 +89,8 @@ public final class BenchmarkSuite {
                 lines.accept(String.format(Locale.ROOT, "  classifier training T=%d: %.1f GFLOP/s (3 × %.2f GFLOP "
                         + "forward per sample) = %.0f %% of the fp32 peak", t, gflops,
                         Flops.classifierForward(t, 513) / 1e9, 100 * gflops / peak.gflops()));
+            }
+            if (o.wantsTraining(Variant.AAEC)) {
                 report.accept(Benchmarks.training(Variant.AAEC, t, o.batch(), o.warmup(), Math.max(3, o.steps() / 2)));
             }
             if (o.wants("infer")) {
@@ -103,7 +109,7 @@ public final class BenchmarkSuite {
                 }
             }
         }
-        if (o.wants("train") || o.wants("profile")) {
+        if (o.wantsTraining(Variant.CLASSIFIER) || o.wants("profile")) {
             lines.accept("fp32 peak: " + peak.derivation());
         }
         if (o.wants("latency")) {
@@ -143,6 +149,88 @@ public final class BenchmarkSuite {
             n.put("max", m.max());
             n.put("medianMillisPerRepetition", m.medianMillis());
             n.put("repetitions", m.seconds().size());
+        }
+        return root;
+    }
+
+    /**
+     * Every group (and every input length) in a process of its own, so that each one's peak resident
+     * memory is its own and not the maximum over everything measured before it, as the reference's
+     * separate processes measure theirs. The figures are the same as {@link #run}'s.
+     *
+     * @param o what to measure
+     * @param lines receives the children's lines, and each process's peak
+     * @return every figure as JSON, with {@code peaks}: the peak resident memory of each process
+     * @throws IOException when a child cannot be started or fails
+     * @throws InterruptedException when waiting for a child is interrupted
+     */
+    public static ObjectNode runForked(Options o, Consumer<String> lines) throws IOException, InterruptedException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("machine", Machine.describe());
+        root.put("threads", o.threads());
+        root.put("batch", o.batch());
+        lines.accept("machine: " + Machine.describe() + "; engine threads " + o.threads() + "; one process per group");
+        ArrayNode measurements = root.putArray("measurements");
+        ArrayNode peaks = root.putArray("peaks");
+        List<List<String>> runs = new ArrayList<>();
+        for (int t : o.frames()) {
+            for (String g : List.of("train-classifier", "train-aaec", "infer", "profile")) {
+                boolean wanted = g.startsWith("train-") ? o.wantsTraining(g.endsWith("aaec") ? Variant.AAEC
+                        : Variant.CLASSIFIER) : o.wants(g);
+                if (wanted) {
+                    runs.add(List.of(g, Integer.toString(t)));
+                }
+            }
+        }
+        for (String g : List.of("latency", "features", "startup", "memory")) {
+            if (o.wants(g)) {
+                runs.add(List.of(g, "126"));
+            }
+        }
+        for (List<String> r : runs) {
+            Path json = Files.createTempFile("aaec-bench", ".json");
+            try {
+                List<String> cmd = new ArrayList<>();
+                cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                cmd.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.aaec.cli.Main", "bench", "--only",
+                        r.get(0), "--frames", r.get(1), "--batch", Integer.toString(o.batch()), "--warmup",
+                        Integer.toString(o.warmup()), "--steps", Integer.toString(o.steps()), "--threads",
+                        Integer.toString(o.threads()), "--memory-steps", Integer.toString(o.memorySteps()),
+                        "--wav-dir", o.wavDir().toString(), "--json", json.toString()));
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = out.readLine()) != null) {
+                        if (!line.startsWith("machine:") && !line.startsWith("results:")
+                                && !line.startsWith("peak resident memory")) {
+                            lines.accept(line);
+                        }
+                    }
+                }
+                if (p.waitFor() != 0) {
+                    throw new IOException("bench group " + r.get(0) + " at T=" + r.get(1) + " failed with exit code "
+                            + p.exitValue());
+                }
+                com.fasterxml.jackson.databind.JsonNode child = JSON.readTree(json.toFile());
+                child.path("measurements").forEach(measurements::add);
+                child.fields().forEachRemaining(e -> {
+                    if (!root.has(e.getKey()) && !e.getKey().equals("peakResidentMiB")) {
+                        root.set(e.getKey(), e.getValue());
+                    }
+                });
+                double peakMiB = child.path("peakResidentMiB").asDouble();
+                ObjectNode pk = peaks.addObject();
+                pk.put("group", r.get(0));
+                pk.put("frames", Integer.parseInt(r.get(1)));
+                pk.put("peakResidentMiB", peakMiB);
+                lines.accept(String.format(Locale.ROOT, "  peak resident memory of %s%s alone: %.0f MiB", r.get(0),
+                        List.of("latency", "features", "startup", "memory").contains(r.get(0)) ? ""
+                                : " T=" + r.get(1), peakMiB));
+            } finally {
+                Files.deleteIfExists(json);
+            }
         }
         return root;
     }

@@ -38,8 +38,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Engine threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--only", split = ",", description = "Run only these groups: train, infer, latency, features, "
-            + "startup, memory.")
+    @Option(names = "--only", split = ",", description = "Run only these groups: train (or train-classifier, "
+            + "train-aaec), infer, profile, latency, features, startup, memory.")
     List<String> only;
 
     @Option(names = "--memory-steps", defaultValue = "2000", description = "Memory: full AAEC steps at T=126; RSS "
@@ -50,6 +50,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "Where the feature benchmark writes its WAV inputs, for the numpy reference to read the "
                     + "same files (default: ${DEFAULT-VALUE}).")
     Path wavDir;
+
+    @Option(names = "--fork", description = "Run every group (and input length) in a process of its own, so each "
+            + "one's peak resident memory is its own.")
+    boolean fork;
 
     @Option(names = "--json", paramLabel = "FILE", defaultValue = "target/bench.json",
             description = "Results as JSON (default: ${DEFAULT-VALUE}).")
@@ -66,11 +70,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         Engines.configureThreads(threads);
         PrintWriter w = spec.commandLine().getOut();
-        ObjectNode results = BenchmarkSuite.run(new BenchmarkSuite.Options(frames, batch, warmup, steps, threads, only,
-                memorySteps, wavDir, Path.of("target/aaec.jar")), line -> {
-                    w.println(line);
-                    w.flush();
-                });
+        BenchmarkSuite.Options o = new BenchmarkSuite.Options(frames, batch, warmup, steps, threads, only, memorySteps,
+                wavDir, Path.of("target/aaec.jar"));
+        java.util.function.Consumer<String> print = line -> {
+            w.println(line);
+            w.flush();
+        };
+        ObjectNode results = fork ? BenchmarkSuite.runForked(o, print) : BenchmarkSuite.run(o, print);
         BenchmarkSuite.writeJson(json, results);
         w.printf("results: %s%n", json);
         return ExitCode.OK.code();
