@@ -100,14 +100,15 @@ public final class ConfigLoader {
             JsonNode n = user.get(key);
             if (n instanceof ObjectNode one) {
                 if (key.equals("data") && one.has("labels")) {
-                    JsonNode labels = one.remove("labels");
-                    if (!user.has("labels")) {
-                        user.set("labels", labels);
-                    }
+                    user.set("labels", one.remove("labels"));
                 }
                 user.set(key, YAML.createArrayNode().add(one));
             }
             JsonNode list = user.get(key);
+            if (key.equals("data") && list != null && list.size() == 1 && list.get(0) instanceof ObjectNode one
+                    && one.has("labels")) {
+                user.set("labels", one.remove("labels")); // --set data.labels=... on a list of one source
+            }
             if (list != null && list.isArray()) {
                 for (int i = 0; i < list.size(); i++) {
                     Iterator<String> names = list.get(i).fieldNames();

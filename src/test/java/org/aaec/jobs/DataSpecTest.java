@@ -111,5 +111,7 @@ class DataSpecTest {
         assertEquals(ConfigLoader.load(one, List.of()), ConfigLoader.load(list, List.of()));
         TrainConfig set = ConfigLoader.load(list, List.of("data.input=other"));
         assertEquals("other", set.data().get(0).input(), "a key on a list of one applies to its element");
+        assertEquals(List.of("valence"), ConfigLoader.load(list, List.of("data.labels=[valence]")).labels(),
+                "data.labels, as older command lines say it, is the top-level labels");
     }
 }
