@@ -79,11 +79,16 @@ final class Terminal implements Reporter {
     /** Information goes to standard error, so that standard output holds only results (CSV, JSON, tables). */
     @Override
     public void info(String line) {
-        warn(line);
+        ownLine(line);
     }
 
     @Override
     public void warn(String line) {
+        ownLine(line);
+    }
+
+    /** A line on standard error that never shares its line with a bar. */
+    private void ownLine(String line) {
         synchronized (lock) {
             if (barShown) {
                 err.print("\r\033[2K"); // clear the bar's line; the bar redraws below at its next refresh

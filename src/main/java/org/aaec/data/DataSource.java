@@ -101,15 +101,6 @@ public record DataSource(String name, String input, String manifest, String corp
                 null);
     }
 
-    /**
-     * @param csv a manifest file
-     * @return a source reading it with the defaults
-     */
-    public static DataSource manifestFile(String csv) {
-        return new DataSource(null, null, csv, null, null, null, null, null, null, null, null, null, null, null,
-                null);
-    }
-
     private static String defaultName(String path, boolean isManifest) {
         Path p = Path.of(path).toAbsolutePath().normalize();
         String n = p.getFileName() == null ? "data" : p.getFileName().toString();

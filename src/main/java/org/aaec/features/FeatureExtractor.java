@@ -122,10 +122,11 @@ public final class FeatureExtractor {
             store.closeJournal();
         }
 
-        store.writeIndex(index(store.finished()));
+        Map<String, ClipRecord> now = store.finished(); // read once: the index and errors.csv both follow it
+        store.writeIndex(index(now));
         List<ClipError> sortedErrors = new ArrayList<>(errors);
         sortedErrors.sort(java.util.Comparator.comparing(ClipError::id));
-        store.updateErrors(sortedErrors);
+        store.updateErrors(sortedErrors, now.keySet());
         double wall = (System.nanoTime() - start) / 1e9;
         return new ExtractionSummary(todo.size() - errors.size(), skipped, errors.size(), audioSeconds.sum(), wall,
                 sortedErrors);

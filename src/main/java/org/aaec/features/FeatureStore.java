@@ -294,11 +294,12 @@ public final class FeatureStore {
      * tried again; clips that are now stored are dropped from it.
      *
      * @param failedNow clips that failed in this extraction
+     * @param stored ids of the clips the store holds now ({@link #finished()})
      * @throws IOException when writing fails
      */
-    public void updateErrors(List<ClipError> failedNow) throws IOException {
+    public void updateErrors(List<ClipError> failedNow, java.util.Set<String> stored) throws IOException {
         Map<String, ClipError> all = errors();
-        all.keySet().removeAll(finished().keySet());
+        all.keySet().removeAll(stored);
         failedNow.forEach(e -> all.put(e.id(), e));
         AtomicFiles.write(dir.resolve("errors.csv"),
                 os -> new CsvMapper().writer(ERRORS).writeValue(os, List.copyOf(all.values())));

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.aaec.data.DataSource;
 import org.aaec.data.Manifest;
-import org.aaec.data.ManifestCsv;
 import org.aaec.data.Split;
 import org.aaec.features.FeatureConfig;
 import org.aaec.features.FeatureStore;
@@ -25,7 +24,8 @@ import org.aaec.training.TrainConfig;
  * per split, the normalisation measured on the pooled training clips and applied to every set,
  * and the evaluation sources loaded the same way.
  *
- * @param manifest the pooled clips with their splits, as the run folder records them
+ * @param manifest the pooled clips with their splits, as the run folder records them (ids and speakers
+ *     prefixed by source when there are several)
  * @param heads label heads and classes (over all training sources)
  * @param train training clips
  * @param validation validation clips
@@ -34,19 +34,8 @@ import org.aaec.training.TrainConfig;
  * @param normalization statistics of the training clips
  * @param sources what was read
  */
-record RunData(Pooled manifest, List<HeadSpec> heads, ClipSet train, ClipSet validation, ClipSet test,
+record RunData(Manifest manifest, List<HeadSpec> heads, ClipSet train, ClipSet validation, ClipSet test,
         Map<String, ClipSet> evaluation, Normalization normalization, List<DataSource> sources) {
-
-    /**
-     * The pooled manifest.
-     *
-     * @param pooled clips of all sources (ids and speakers prefixed by source when there are several)
-     */
-    record Pooled(Manifest pooled) {
-        void writeTo(Path file) throws IOException {
-            ManifestCsv.write(pooled, file);
-        }
-    }
 
     /** One source read, split and extracted. */
     private record Part(DataSource source, Manifest manifest, FeatureStore store) {
@@ -96,7 +85,7 @@ record RunData(Pooled manifest, List<HeadSpec> heads, ClipSet train, ClipSet val
                 set.standardise(norm);
             }
         }
-        return new RunData(new Pooled(pooled), heads, train, validation, test, evaluation, norm, config.data());
+        return new RunData(pooled, heads, train, validation, test, evaluation, norm, config.data());
     }
 
     private static List<ClipSet> sets(ClipSet train, ClipSet validation, ClipSet test, Map<String, ClipSet> more) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.aaec.data.ManifestCsv;
 import org.aaec.data.Split;
 import org.aaec.evaluation.HeadMetrics;
 import org.aaec.evaluation.Metrics;
@@ -144,7 +145,7 @@ public final class TrainingRun {
         FeatureConfig fc = FeatureConfig.defaults().withMaxSeconds(config.features().maxSeconds());
         int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
         RunData data = RunData.load(config, fc, threads, reporter);
-        data.manifest().writeTo(dir.resolve("manifest.csv"));
+        ManifestCsv.write(data.manifest(), dir.resolve("manifest.csv"));
         Normalization norm = data.normalization();
         AtomicFiles.write(dir.resolve("normalization.json"), JSON.writeValueAsBytes(norm));
         ClipSet train = data.train();
@@ -251,7 +252,7 @@ public final class TrainingRun {
         for (int i = 0; i < order.length; i++) {
             ObjectNode s = splits.putObject(order[i].label());
             s.put("clips", sizes[i]);
-            s.put("speakers", data.manifest().pooled().speakers(order[i]).size());
+            s.put("speakers", data.manifest().speakers(order[i]).size());
         }
         root.set("validation", scores(outcome.validation()));
         root.set("test", scores(test));
