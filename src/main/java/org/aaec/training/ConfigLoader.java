@@ -99,15 +99,13 @@ public final class ConfigLoader {
         for (String key : List.of("data", "evaluate")) {
             JsonNode n = user.get(key);
             if (n instanceof ObjectNode one) {
-                if (key.equals("data") && one.has("labels")) {
-                    user.set("labels", one.remove("labels"));
-                }
                 user.set(key, YAML.createArrayNode().add(one));
             }
             JsonNode list = user.get(key);
+            // data.labels, in a file or a --set, is the older spelling of the top-level labels
             if (key.equals("data") && list != null && list.size() == 1 && list.get(0) instanceof ObjectNode one
                     && one.has("labels")) {
-                user.set("labels", one.remove("labels")); // --set data.labels=... on a list of one source
+                user.set("labels", one.remove("labels"));
             }
             if (list != null && list.isArray()) {
                 for (int i = 0; i < list.size(); i++) {
