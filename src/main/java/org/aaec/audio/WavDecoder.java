@@ -126,11 +126,47 @@ public final class WavDecoder implements AudioDecoder {
         if (frames == 0) {
             throw new AudioInputException(file, AudioInputException.Problem.NO_AUDIO, "data chunk holds no whole frame");
         }
-        float[] interleaved = new float[frames * f.channels()];
+        int channels = f.channels();
+        if (f.code() == FORMAT_PCM && f.bitsPerSample() == 16) {
+            // the common case, read in bulk and mixed in the same pass: a per-sample ByteBuffer call
+            // and a float array of all channels cost more than the conversion itself
+            short[] pcm = new short[frames * channels];
+            buf.asShortBuffer().get(pcm);
+            return new AudioClip(mix16(pcm, channels), f.sampleRate());
+        }
+        float[] interleaved = new float[frames * channels];
         for (int i = 0; i < interleaved.length; i++) {
             interleaved[i] = readSample(buf, f);
         }
-        return new AudioClip(AudioClip.mixToMono(interleaved, f.channels()), f.sampleRate());
+        return new AudioClip(AudioClip.mixToMono(interleaved, channels), f.sampleRate());
+    }
+
+    /**
+     * 16-bit frames to mono floats, the same values as converting each sample to a float and
+     * averaging ({@link AudioClip#mixToMono}): the integer sum is exact, and one division rounds it.
+     */
+    static float[] mix16(short[] pcm, int channels) {
+        int frames = pcm.length / channels;
+        float[] mono = new float[frames];
+        if (channels == 1) {
+            for (int i = 0; i < frames; i++) {
+                mono[i] = pcm[i] / 32768f;
+            }
+        } else if (channels == 2) {
+            for (int i = 0; i < frames; i++) {
+                mono[i] = (pcm[2 * i] + pcm[2 * i + 1]) / 65536f;
+            }
+        } else {
+            double scale = 32768.0 * channels;
+            for (int i = 0; i < frames; i++) {
+                int sum = 0;
+                for (int c = 0; c < channels; c++) {
+                    sum += pcm[i * channels + c];
+                }
+                mono[i] = (float) (sum / scale);
+            }
+        }
+        return mono;
     }
 
     private static float readSample(ByteBuffer buf, Format f) {

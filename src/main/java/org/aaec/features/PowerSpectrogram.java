@@ -49,8 +49,20 @@ public final class PowerSpectrogram {
         float[] out = new float[frames * bins];
         for (int t = 0; t < frames; t++) {
             int start = t * hop - pad; // index into the unpadded signal
-            for (int i = 0; i < n; i++) {
-                frame[i] = reflect(samples, start + i) * window[i];
+            boolean silent = true;
+            if (start >= 0 && start + n <= samples.length) { // interior frame: no reflection needed
+                for (int i = 0; i < n; i++) {
+                    frame[i] = samples[start + i] * window[i];
+                    silent &= samples[start + i] == 0;
+                }
+            } else {
+                for (int i = 0; i < n; i++) {
+                    frame[i] = reflect(samples, start + i) * window[i];
+                    silent &= frame[i] == 0;
+                }
+            }
+            if (silent) {
+                continue; // a frame of zeros (the padding of a short clip) has zero power: skip its FFT
             }
             fft.realForward(frame);
             // JTransforms packing: [Re0, Re(n/2), Re1, Im1, Re2, Im2, ...]

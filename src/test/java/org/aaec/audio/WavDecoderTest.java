@@ -45,6 +45,23 @@ class WavDecoderTest {
         }
     }
 
+    /** The bulk 16-bit path gives bit for bit what converting each sample and averaging gives. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2, 3, 6})
+    void sixteenBitMixIsExactlyTheAverageOfTheConvertedSamples(int channels) {
+        java.util.Random r = new java.util.Random(channels);
+        short[] pcm = new short[channels * 5000];
+        for (int i = 0; i < pcm.length; i++) {
+            pcm[i] = (short) (i < 2 * channels ? (i % 2 == 0 ? Short.MIN_VALUE : Short.MAX_VALUE) : r.nextInt(65536));
+        }
+        float[] asFloats = new float[pcm.length];
+        for (int i = 0; i < pcm.length; i++) {
+            asFloats[i] = pcm[i] / 32768f;
+        }
+
+        assertArrayEquals(AudioClip.mixToMono(asFloats, channels), WavDecoder.mix16(pcm, channels));
+    }
+
     @Test
     void anyRateIsResampledTo16kByTheLoader() throws Exception {
         float[] x = TestAudio.tone(1000, 22050, 1.0, 0.5);
