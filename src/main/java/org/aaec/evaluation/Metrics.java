@@ -73,6 +73,45 @@ public final class Metrics {
     }
 
     /**
+     * The baseline a score must beat: what always answering the most frequent true class of the
+     * same clips scores (its UAR is chance, 100 / classes present). Read off the confusion
+     * matrix's row sums; ties go to the first class.
+     *
+     * @param scored a head's scores
+     * @return the majority-class predictor's scores on the same clips
+     */
+    public static HeadMetrics majorityBaseline(HeadMetrics scored) {
+        int k = scored.classes().size();
+        int[] counts = new int[k];
+        int majority = 0;
+        for (int c = 0; c < k; c++) {
+            for (int j = 0; j < k; j++) {
+                counts[c] += scored.confusion()[c][j];
+            }
+            if (counts[c] > counts[majority]) {
+                majority = c;
+            }
+        }
+        int[] truth = new int[scored.support()];
+        int at = 0;
+        for (int c = 0; c < k; c++) {
+            java.util.Arrays.fill(truth, at, at + counts[c], c);
+            at += counts[c];
+        }
+        int[] predicted = new int[truth.length];
+        java.util.Arrays.fill(predicted, majority);
+        return compute(scored.head(), scored.classes(), truth, predicted);
+    }
+
+    /**
+     * @param heads scores of every head
+     * @return each head's {@link #majorityBaseline}
+     */
+    public static List<HeadMetrics> majorityBaselines(List<HeadMetrics> heads) {
+        return heads.stream().map(Metrics::majorityBaseline).toList();
+    }
+
+    /**
      * Scores every head, with classes and confusion matrices in each head's display order
      * ({@link HeadSpec#displayOrder()}: low, medium, high rather than alphabetical).
      *

@@ -13,19 +13,44 @@ import java.util.Arrays;
  * @param floor added to power before the logarithm
  * @param frames how many frames the statistics were measured on
  * @param clips how many clips those frames came from
+ * @param level {@value #LEVEL_NONE} (SPEC.md: log power as recorded) or {@value #LEVEL_UTTERANCE}
+ *     (each clip's power divided by its {@link Level} first, so that the input does not depend on
+ *     the recording's gain); files written before this setting existed read as {@value #LEVEL_NONE}
  */
-public record Normalization(double[] mean, double[] std, double floor, long frames, int clips) {
+public record Normalization(double[] mean, double[] std, double floor, long frames, int clips, String level) {
 
     /** SPEC.md's floor inside the logarithm. */
     public static final double DEFAULT_FLOOR = 1e-10;
     /** Deviations below this (a bin that never changes) are replaced by 1 to avoid dividing by zero. */
     public static final double MIN_STD = 1e-6;
+    /** Log power as recorded (the paper). */
+    public static final String LEVEL_NONE = "none";
+    /** Log of power divided by the clip's own level. */
+    public static final String LEVEL_UTTERANCE = "utterance";
 
     /** Checks the invariants. */
     public Normalization {
         if (mean.length != std.length) {
             throw new IllegalArgumentException("mean has " + mean.length + " bins, std " + std.length);
         }
+        level = level == null ? LEVEL_NONE : level;
+        checkLevel(level);
+    }
+
+    /**
+     * @param level a level setting
+     * @throws IllegalArgumentException unless it is {@value #LEVEL_NONE} or {@value #LEVEL_UTTERANCE}
+     */
+    public static void checkLevel(String level) {
+        if (!LEVEL_NONE.equals(level) && !LEVEL_UTTERANCE.equals(level)) {
+            throw new IllegalArgumentException("level must be " + LEVEL_NONE + " or " + LEVEL_UTTERANCE + ", not '"
+                    + level + "'");
+        }
+    }
+
+    /** The divisor of a clip's power before the logarithm: its level, or 1 without level normalisation. */
+    double divisor(Spectrogram power) {
+        return LEVEL_UTTERANCE.equals(level) ? Level.of(power, 0).power() : 1.0;
     }
 
     /** Number of frequency bins. */
@@ -46,9 +71,10 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
         }
         float[] in = power.data();
         float[] out = new float[in.length];
+        double scale = 1.0 / divisor(power);
         int f = 0;
         for (int i = 0; i < in.length; i++) {
-            out[i] = (float) ((Math.log(in[i] + floor) - mean[f]) / std[f]);
+            out[i] = (float) ((Math.log(in[i] * scale + floor) - mean[f]) / std[f]);
             if (++f == mean.length) {
                 f = 0;
             }
@@ -62,6 +88,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
      */
     public static final class Accumulator {
         private final double floor;
+        private final String level;
         private final double[] sum;
         private final double[] sumSq;
         private long frames;
@@ -70,9 +97,12 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
         /**
          * @param bins frequency bins
          * @param floor added to power before the logarithm
+         * @param level {@value #LEVEL_NONE} or {@value #LEVEL_UTTERANCE}
          */
-        public Accumulator(int bins, double floor) {
+        public Accumulator(int bins, double floor, String level) {
+            checkLevel(level);
             this.floor = floor;
+            this.level = level;
             this.sum = new double[bins];
             this.sumSq = new double[bins];
         }
@@ -91,10 +121,11 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
             }
             int n = Math.min(validFrames, power.frames());
             float[] d = power.data();
+            double scale = LEVEL_UTTERANCE.equals(level) ? 1.0 / Level.of(power, 0).power() : 1.0;
             for (int t = 0; t < n; t++) {
                 int base = t * bins;
                 for (int f = 0; f < bins; f++) {
-                    double v = Math.log(d[base + f] + floor);
+                    double v = Math.log(d[base + f] * scale + floor);
                     sum[f] += v;
                     sumSq[f] += v * v;
                 }
@@ -117,7 +148,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
                 double s = Math.sqrt(var);
                 std[f] = s < MIN_STD ? 1.0 : s;
             }
-            return new Normalization(mean, std, floor, frames, clips);
+            return new Normalization(mean, std, floor, frames, clips, level);
         }
     }
 
@@ -138,7 +169,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
     @Override
     public boolean equals(Object o) {
         return o instanceof Normalization other && Arrays.equals(mean, other.mean) && Arrays.equals(std, other.std)
-                && floor == other.floor && frames == other.frames && clips == other.clips;
+                && floor == other.floor && frames == other.frames && clips == other.clips && level.equals(other.level);
     }
 
     @Override
@@ -148,6 +179,6 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
 
     @Override
     public String toString() {
-        return "Normalization[bins=" + bins() + ", frames=" + frames + ", clips=" + clips + "]";
+        return "Normalization[bins=" + bins() + ", frames=" + frames + ", clips=" + clips + ", level=" + level + "]";
     }
 }

@@ -96,12 +96,14 @@ public final class FolderLock implements AutoCloseable {
      * @throws IOException when the lock file cannot be opened or the wait is interrupted
      */
     public static FolderLock acquire(Path dir, Consumer<String> waiting) throws IOException {
+        int polls = 0;
         boolean told = false;
         while (true) {
             try {
                 return tryAcquire(dir);
             } catch (BusyException e) {
-                if (!told) {
+                // the holder writes its name just after taking the lock: give it a few polls to appear
+                if (!told && (!e.holder().equals(UNKNOWN) || ++polls > 10)) {
                     waiting.accept(e.holder());
                     told = true;
                 }
@@ -115,14 +117,16 @@ public final class FolderLock implements AutoCloseable {
         }
     }
 
+    private static final String UNKNOWN = "another process";
+
     private static String holder(FileChannel ch) {
         try {
             ByteBuffer buf = ByteBuffer.allocate(512);
             int n = ch.read(buf, 0);
             String s = n <= 0 ? "" : new String(buf.array(), 0, n, StandardCharsets.UTF_8).trim();
-            return s.isEmpty() ? "another process" : s;
+            return s.isEmpty() ? UNKNOWN : s;
         } catch (IOException e) {
-            return "another process";
+            return UNKNOWN;
         }
     }
 

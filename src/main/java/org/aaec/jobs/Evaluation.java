@@ -57,6 +57,12 @@ public final class Evaluation {
             root.put("skipped", skipped.size());
             root.put("combined", combined());
             root.set("heads", mapper.valueToTree(heads));
+            if (!heads.isEmpty()) {
+                List<HeadMetrics> base = Metrics.majorityBaselines(heads);
+                ObjectNode b = root.putObject("majorityBaseline");
+                b.put("combined", Metrics.overall(base));
+                b.set("heads", mapper.valueToTree(base));
+            }
             AtomicFiles.write(file, mapper.writeValueAsBytes(root));
         }
     }

@@ -18,8 +18,12 @@ import org.aaec.serving.EmotionPrediction;
  * display order (low, medium, high; negative, neutral, positive).
  *
  * <pre>
- * file,arousal,arousal_p_low,arousal_p_medium,arousal_p_high,valence,valence_p_negative,...,error
+ * file,arousal,arousal_p_low,arousal_p_medium,arousal_p_high,valence,valence_p_negative,...,seconds,active_seconds,reliable,error
  * </pre>
+ *
+ * <p>{@code seconds} is the audio the model was given, {@code active_seconds} the part of it above
+ * the noise floor; {@code reliable} is false when that is too little to go on (JSON: the same under
+ * {@code seconds}, {@code activeSeconds}, {@code reliable}).
  */
 public final class PredictionWriter implements Prediction.Sink, AutoCloseable {
 
@@ -74,7 +78,7 @@ public final class PredictionWriter implements Prediction.Sink, AutoCloseable {
                     header.add(head.name() + "_p_" + head.classes().get(c));
                 }
             }
-            header.add("error");
+            header.addAll(List.of("seconds", "active_seconds", "reliable", "error"));
             out.write(header.toArray(String[]::new));
         }
     }
@@ -111,6 +115,9 @@ public final class PredictionWriter implements Prediction.Sink, AutoCloseable {
                 probabilities.put(p.classes().get(c), p.probabilities()[c]);
             }
         }
+        o.put("seconds", round3(r.prediction().seconds()));
+        o.put("activeSeconds", round3(r.prediction().activeSeconds()));
+        o.put("reliable", r.prediction().reliable());
         return o;
     }
 
@@ -123,8 +130,16 @@ public final class PredictionWriter implements Prediction.Sink, AutoCloseable {
                 cells.add(p == null ? "" : String.format(Locale.ROOT, "%.4f", p.probabilities()[c]));
             }
         }
+        EmotionPrediction p = r.prediction();
+        cells.add(p == null ? "" : String.format(Locale.ROOT, "%.3f", p.seconds()));
+        cells.add(p == null ? "" : String.format(Locale.ROOT, "%.3f", p.activeSeconds()));
+        cells.add(p == null ? "" : String.valueOf(p.reliable()));
         cells.add(r.error() == null ? "" : r.error());
         return cells.toArray(String[]::new);
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     @Override

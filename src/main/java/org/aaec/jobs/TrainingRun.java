@@ -31,6 +31,7 @@ import org.aaec.model.Network;
 import org.aaec.serving.ModelFile;
 import org.aaec.serving.ModelInfo;
 import org.aaec.training.AaecTrainer;
+import org.aaec.training.Augmenter;
 import org.aaec.training.ClipSet;
 import org.aaec.training.ConfigLoader;
 import org.aaec.training.EpochRecord;
@@ -159,6 +160,9 @@ public final class TrainingRun {
         Path log = dir.resolve("log.jsonl");
         try (NDManager root = NDManager.newBaseManager();
                 AaecTrainer trainer = new AaecTrainer(config, modelConfig, train, data.validation(), root)) {
+            if (config.augment().enabled()) {
+                trainer.augmentWith(new Augmenter(config.augment(), config.logScaling() ? norm : null, train));
+            }
             if (options.resume() && Files.exists(checkpoint)) {
                 trainer.restore(checkpoint);
                 truncateLog(log, trainer.nextEpoch());
@@ -269,6 +273,12 @@ public final class TrainingRun {
             n.put("combined", Metrics.overall(heads));
         }
         n.set("heads", JSON.valueToTree(heads));
+        if (!heads.isEmpty()) {
+            List<HeadMetrics> base = Metrics.majorityBaselines(heads);
+            ObjectNode b = n.putObject("majorityBaseline");
+            b.put("combined", Metrics.overall(base));
+            b.set("heads", JSON.valueToTree(base));
+        }
         return n;
     }
 }

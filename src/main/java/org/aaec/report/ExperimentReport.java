@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.aaec.evaluation.HeadMetrics;
+import org.aaec.evaluation.Metrics;
 import org.aaec.features.NpyFile;
 import org.aaec.io.AtomicFiles;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -102,6 +104,7 @@ public final class ExperimentReport {
                         + "Combined = 0.66·F1 + 0.34·UAR, all in percent.\n\n");
         Table table1 = table1(in, heads, results);
         md.append(table1.markdown());
+        crossCorpus(md, in, heads, ok, results);
         Table paired = paired(in, results);
         if (paired != null) {
             md.append("## Paired comparison with the classifier alone\n\n");
@@ -123,39 +126,85 @@ public final class ExperimentReport {
     }
 
     private static Table table1(Input in, List<String> heads, ObjectNode results) {
+        return scoreTable(in, heads, results.putObject("table1"), RunRecord::test);
+    }
+
+    /**
+     * One row per configuration (mean ± deviation over seeds of the scores that {@code scores}
+     * picks from each run), then the majority-class baseline of the same clips, whose UAR is
+     * chance: a score at that row learned nothing.
+     */
+    private static Table scoreTable(Input in, List<String> heads, ObjectNode table,
+            Function<RunRecord, List<HeadMetrics>> scores) {
         List<String> header = new ArrayList<>(List.of("configuration"));
         for (String h : heads) {
             header.addAll(List.of(h + " F1", h + " UAR", h + " Combined"));
         }
         header.addAll(List.of("**overall Combined**", "macro-F1", "runs"));
         List<List<String>> rows = new ArrayList<>();
-        ObjectNode table = results.putObject("table1");
         for (String v : in.variants()) {
-            List<RunRecord> runs = okRuns(in, v);
-            ObjectNode row = table.putObject(v);
-            List<String> cells = new ArrayList<>(List.of(NAMES.getOrDefault(v, v)));
-            for (int h = 0; h < heads.size(); h++) {
-                final int hh = h;
-                Stat f1 = stat(runs, r -> r.test().get(hh).microF1());
-                Stat uar = stat(runs, r -> r.test().get(hh).uar());
-                Stat comb = stat(runs, r -> r.test().get(hh).combined());
-                cells.addAll(List.of(f1.format(), uar.format(), comb.format()));
-                ObjectNode head = row.putObject(heads.get(h));
-                put(head, "f1", f1);
-                put(head, "uar", uar);
-                put(head, "combined", comb);
-            }
-            Stat overall = stat(runs, RunRecord::overall);
-            Stat macro = stat(runs, r -> r.test().stream().mapToDouble(HeadMetrics::macroF1).average().orElseThrow());
-            put(row, "overall", overall);
-            put(row, "macroF1", macro);
+            List<List<HeadMetrics>> runs = okRuns(in, v).stream().map(scores).filter(x -> !x.isEmpty()).toList();
             long total = in.runs().stream().filter(r -> r.variant().equals(v)).count();
-            row.put("runsOk", runs.size());
-            row.put("runs", total);
-            cells.addAll(List.of("**" + overall.format() + "**", macro.format(), runs.size() + "/" + total));
-            rows.add(cells);
+            rows.add(scoreRow(NAMES.getOrDefault(v, v), heads, runs, table.putObject(v), runs.size() + "/" + total));
+        }
+        // the baseline depends on the split only: one run per seed, of whichever configuration finished
+        Map<Long, List<HeadMetrics>> bySeed = new LinkedHashMap<>();
+        for (RunRecord r : in.runs()) {
+            if (r.ok() && !scores.apply(r).isEmpty()) {
+                bySeed.putIfAbsent(r.seed(), Metrics.majorityBaselines(scores.apply(r)));
+            }
+        }
+        if (!bySeed.isEmpty()) {
+            List<List<HeadMetrics>> base = List.copyOf(bySeed.values());
+            rows.add(scoreRow("*majority class (baseline; UAR = chance)*", heads, base,
+                    table.putObject("majorityBaseline"), base.size() + " split(s)"));
         }
         return new Table(header, rows);
+    }
+
+    private static List<String> scoreRow(String name, List<String> heads, List<List<HeadMetrics>> runs, ObjectNode row,
+            String count) {
+        List<String> cells = new ArrayList<>(List.of(name));
+        for (int h = 0; h < heads.size(); h++) {
+            final int hh = h;
+            Stat f1 = statOf(runs, r -> r.get(hh).microF1());
+            Stat uar = statOf(runs, r -> r.get(hh).uar());
+            Stat comb = statOf(runs, r -> r.get(hh).combined());
+            cells.addAll(List.of(f1.format(), uar.format(), comb.format()));
+            ObjectNode head = row.putObject(heads.get(h));
+            put(head, "f1", f1);
+            put(head, "uar", uar);
+            put(head, "combined", comb);
+        }
+        Stat overall = statOf(runs, Metrics::overall);
+        Stat macro = statOf(runs, r -> r.stream().mapToDouble(HeadMetrics::macroF1).average().orElseThrow());
+        put(row, "overall", overall);
+        put(row, "macroF1", macro);
+        row.put("runsOk", runs.size());
+        cells.addAll(List.of("**" + overall.format() + "**", macro.format(), count));
+        return cells;
+    }
+
+    private static Stat statOf(List<List<HeadMetrics>> runs, java.util.function.ToDoubleFunction<List<HeadMetrics>> f) {
+        return Stat.of(runs.stream().map(r -> f.applyAsDouble(r)).toList());
+    }
+
+    /** One table per {@code evaluate:} source: the models of each configuration scored on every clip of another corpus. */
+    private static void crossCorpus(StringBuilder md, Input in, List<String> heads, List<RunRecord> ok,
+            ObjectNode results) {
+        List<String> sources = ok.stream().flatMap(r -> r.evaluate().keySet().stream()).distinct().toList();
+        if (sources.isEmpty()) {
+            return;
+        }
+        ObjectNode node = results.putObject("evaluate");
+        md.append("## Other corpora (trained here, tested there)\n\n");
+        md.append("Each run's model, chosen on its own validation split, scored on every clip of a corpus it "
+                + "never saw (the config's `evaluate:` sources); same columns as above.\n\n");
+        for (String s : sources) {
+            md.append("### ").append(s).append("\n\n");
+            md.append(scoreTable(in, heads, node.putObject(s), r -> r.evaluate().getOrDefault(s, List.of()))
+                    .markdown());
+        }
     }
 
     private static Table paired(Input in, ObjectNode results) {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.aaec.evaluation.HeadMetrics;
 import org.aaec.evaluation.Metrics;
 
@@ -24,9 +26,10 @@ import org.aaec.evaluation.Metrics;
  * @param validation validation scores per head of the kept weights
  * @param epochs the log, one node per epoch
  * @param splits the run's {@code splits} node (clips and speakers per split)
+ * @param evaluate scores per head on each {@code evaluate:} source, by source name
  */
 public record RunRecord(String variant, long seed, Path dir, String failure, double seconds, List<HeadMetrics> test,
-        List<HeadMetrics> validation, List<JsonNode> epochs, JsonNode splits) {
+        List<HeadMetrics> validation, List<JsonNode> epochs, JsonNode splits, Map<String, List<HeadMetrics>> evaluate) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -69,8 +72,14 @@ public record RunRecord(String variant, long seed, Path dir, String failure, dou
                 }
             }
         }
+        Map<String, List<HeadMetrics>> evaluate = new LinkedHashMap<>();
+        var sources = m.path("evaluate").fields();
+        while (sources.hasNext()) {
+            var s = sources.next();
+            evaluate.put(s.getKey(), heads(s.getValue().path("heads")));
+        }
         return new RunRecord(variant, seed, dir, null, m.path("trainSeconds").asDouble(), test,
-                heads(m.path("validation").path("heads")), epochs, m.path("splits"));
+                heads(m.path("validation").path("heads")), epochs, m.path("splits"), evaluate);
     }
 
     /**
@@ -81,7 +90,7 @@ public record RunRecord(String variant, long seed, Path dir, String failure, dou
      * @return a record of a failed run
      */
     public static RunRecord failed(String variant, long seed, Path dir, String why) {
-        return new RunRecord(variant, seed, dir, why, 0, List.of(), List.of(), List.of(), null);
+        return new RunRecord(variant, seed, dir, why, 0, List.of(), List.of(), List.of(), null, Map.of());
     }
 
     private static List<HeadMetrics> heads(JsonNode node) throws IOException {

@@ -5,9 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.aaec.audio.AudioClip;
+import org.aaec.features.Level;
 import org.aaec.features.PowerSpectrogram;
 import org.aaec.features.Spectrogram;
 import org.aaec.model.HeadSpec;
@@ -19,6 +22,7 @@ import org.aaec.model.HeadSpec;
  */
 public final class EmotionTranslator implements Translator<AudioClip, EmotionPrediction> {
 
+    private static final String SOUND = "aaec.sound";
     private final ModelInfo info;
     private final PowerSpectrogram stft;
 
@@ -37,6 +41,16 @@ public final class EmotionTranslator implements Translator<AudioClip, EmotionPre
                     + info.features().sampleRate() + " Hz");
         }
         Spectrogram power = stft.compute(clip.fitTo(info.features().maxSeconds()).samples());
+        Level level = Level.of(power, info.features());
+        double seconds = Math.min(clip.durationSeconds(), info.features().maxSeconds());
+        // one context serves a whole batch, and outputs come back in input order: a queue pairs them
+        @SuppressWarnings("unchecked")
+        Deque<double[]> pending = (Deque<double[]>) ctx.getAttachment(SOUND);
+        if (pending == null) {
+            pending = new ArrayDeque<>();
+            ctx.setAttachment(SOUND, pending);
+        }
+        pending.add(new double[] {seconds, level.activeSeconds()});
         Spectrogram input = info.logScaling() ? info.normalization().apply(power) : power;
         return new NDList(ctx.getNDManager().create(input.data(), new Shape(input.frames(), input.bins())));
     }
@@ -57,6 +71,8 @@ public final class EmotionTranslator implements Translator<AudioClip, EmotionPre
             HeadSpec s = specs.get(h);
             heads.add(new EmotionPrediction.Head(s.name(), s.classes().get(best), s.classes(), p));
         }
-        return new EmotionPrediction(heads);
+        @SuppressWarnings("unchecked")
+        double[] sound = ((Deque<double[]>) ctx.getAttachment(SOUND)).poll();
+        return new EmotionPrediction(heads, sound[0], sound[1], sound[1] >= Level.MIN_ACTIVE_SECONDS);
     }
 }

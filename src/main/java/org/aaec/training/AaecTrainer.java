@@ -63,6 +63,7 @@ public final class AaecTrainer implements AutoCloseable {
 
     private final Selection selection = new Selection();
     private int nextEpoch;
+    private Augmenter augmenter;
 
     /**
      * Builds the networks of the configuration (initialised from the seed) and their optimizers.
@@ -99,6 +100,15 @@ public final class AaecTrainer implements AutoCloseable {
         } else {
             classWeights = null;
         }
+    }
+
+    /**
+     * Augments every training batch from now on (the {@code augment:} section of the config).
+     *
+     * @param a the augmenter, or {@code null} for none
+     */
+    public void augmentWith(Augmenter a) {
+        this.augmenter = a;
     }
 
     /** The networks (for tests and for writing the model). */
@@ -256,7 +266,7 @@ public final class AaecTrainer implements AutoCloseable {
     public Map<String, Double> step(Phase phase, int[] rows, long noiseSeed) {
         Map<String, Double> losses = new LinkedHashMap<>();
         try (NDManager m = manager.newSubManager()) {
-            Batch batch = Batch.of(m, train, rows, classWeights);
+            Batch batch = Batch.of(m, train, rows, classWeights, augmenter, noiseSeed);
             ParameterStore ps = new ParameterStore(m, false);
             NDArray x = batch.x();
             NDArray prior = Seeds.prior(m, rows.length, nets.config().latent(), noiseSeed);

@@ -31,13 +31,29 @@ public record Batch(NDArray x, List<NDArray> targets, float[] weightSums, int si
      * @return the batch
      */
     public static Batch of(NDManager manager, ClipSet set, int[] rows, float[][] classWeights) {
+        return of(manager, set, rows, classWeights, null, 0);
+    }
+
+    /**
+     * Copies the given clips into arrays of {@code manager}, each through the augmenter.
+     *
+     * @param manager owner of the arrays (close it after the step)
+     * @param set the training clips
+     * @param rows which clips
+     * @param classWeights weight per class per head, or {@code null} for unweighted
+     * @param augmenter draws augmented inputs, or {@code null} for the clips as they are
+     * @param seed seed of this batch's draws (row i uses a seed mixed from it and i)
+     * @return the batch
+     */
+    public static Batch of(NDManager manager, ClipSet set, int[] rows, float[][] classWeights, Augmenter augmenter,
+            long seed) {
         int tf = set.frames() * set.bins();
         // Straight into native memory: the engine takes a direct buffer as it is, where a heap buffer
         // would be copied once more (30 MB per step at T = 469, batch 32) and grow the Java heap.
         ByteBuffer bytes = manager.allocateDirect(rows.length * tf * Float.BYTES);
         FloatBuffer buf = bytes.asFloatBuffer();
-        for (int r : rows) {
-            buf.put(set.features(r), 0, tf);
+        for (int i = 0; i < rows.length; i++) {
+            buf.put(augmenter == null ? set.features(rows[i]) : augmenter.apply(rows[i], Seeds.mix(seed, 7, i)), 0, tf);
         }
         NDArray x = manager.create(bytes, new Shape(rows.length, set.frames(), set.bins()), DataType.FLOAT32);
         int heads = set.heads().size();

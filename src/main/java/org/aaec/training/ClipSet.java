@@ -99,14 +99,15 @@ public final class ClipSet {
      * Per-bin statistics of log power over this set's frames of real audio (frames that cover only
      * zero-padding are left out). Call on raw power, before {@link #standardise}.
      *
+     * @param level {@link Normalization#LEVEL_NONE} or {@link Normalization#LEVEL_UTTERANCE}
      * @return the statistics
      * @throws IllegalStateException when the set is empty or was not loaded from a store
      */
-    public Normalization measureNormalization() {
+    public Normalization measureNormalization(String level) {
         if (validFrames == null) {
             throw new IllegalStateException("normalisation is measured on clips loaded from a store");
         }
-        Normalization.Accumulator acc = new Normalization.Accumulator(bins, Normalization.DEFAULT_FLOOR);
+        Normalization.Accumulator acc = new Normalization.Accumulator(bins, Normalization.DEFAULT_FLOOR, level);
         for (int i = 0; i < size(); i++) {
             acc.add(new Spectrogram(features[i], frames, bins), validFrames[i]);
         }

@@ -74,6 +74,17 @@ public final class ConfigLoader {
                 throw new IllegalArgumentException(origin + ": key 'schedule.preset': " + e.getMessage(), e);
             }
         }
+        JsonNode featurePreset = user.path("features").path("preset");
+        if (featurePreset.isTextual()) {
+            ObjectNode features = (ObjectNode) user.get("features");
+            features.remove("preset");
+            try {
+                resolved.set("features", YAML.valueToTree(TrainConfig.Features.preset(featurePreset.asText(),
+                        resolved.path("features").path("maxSeconds").asDouble())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(origin + ": key 'features.preset': " + e.getMessage(), e);
+            }
+        }
         merge(resolved, user);
         TrainConfig config;
         try {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.aaec.data.DataSource;
+import org.aaec.features.Normalization;
 
 /**
  * One experiment: data, features, variant, schedule, optimizers, seed. Read from a YAML or JSON
@@ -27,10 +28,12 @@ import org.aaec.data.DataSource;
  * @param threads intra-op threads of the engine, 0 for all cores
  * @param out folder under which runs are written ({@code out/name/variant/seed-N})
  * @param model changes to the paper's network widths (keys of {@link org.aaec.model.ModelConfig})
+ * @param augment classic augmentation of training clips ({@link Augment}; off when left out)
  */
 public record TrainConfig(String name, Variant variant, long seed, List<DataSource> data,
         List<DataSource> evaluate, List<String> labels, Features features, Schedule schedule, Optimizer optimizer,
-        boolean classWeights, boolean saveGenerator, int threads, String out, Map<String, Object> model) {
+        boolean classWeights, boolean saveGenerator, int threads, String out, Map<String, Object> model,
+        Augment augment) {
 
     /** Freezes the lists; {@code null} lists are empty. */
     public TrainConfig {
@@ -38,13 +41,40 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
         evaluate = evaluate == null ? List.of() : List.copyOf(evaluate);
         labels = labels == null ? List.of() : List.copyOf(labels);
         model = model == null ? Map.of() : model;
+        augment = augment == null ? Augment.off() : augment;
     }
 
     /**
      * @param maxSeconds every clip is cut or zero-padded to this length
      * @param scaling {@code log} (log power standardised per bin, the default) or {@code raw} power
+     * @param level {@code utterance} (each clip's power divided by its own level before the
+     *     logarithm, so that the recording's gain does not matter; the default) or {@code none}
+     *     (the paper's plain standardisation); only with log scaling
      */
-    public record Features(double maxSeconds, String scaling) {
+    public record Features(double maxSeconds, String scaling, String level) {
+
+        /** A missing level (configs written before it existed) is the default, {@code utterance}. */
+        public Features {
+            level = level == null ? Normalization.LEVEL_UTTERANCE : level;
+        }
+
+        /**
+         * A named set of feature settings: {@code default} (level-invariant log power) or
+         * {@code paper} (SPEC.md's log power standardised per bin, as recorded).
+         *
+         * @param name the preset
+         * @param maxSeconds the clip length to keep
+         * @return the settings
+         * @throws IllegalArgumentException for another name
+         */
+        public static Features preset(String name, double maxSeconds) {
+            return switch (name) {
+                case "default" -> new Features(maxSeconds, "log", Normalization.LEVEL_UTTERANCE);
+                case "paper" -> new Features(maxSeconds, "log", Normalization.LEVEL_NONE);
+                default -> throw new IllegalArgumentException("unknown feature preset '" + name
+                        + "'; use default or paper");
+            };
+        }
     }
 
     /**
@@ -58,9 +88,9 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
 
     /** SPEC.md's defaults with the {@code default} schedule preset, and no data yet. */
     public static TrainConfig defaults() {
-        return new TrainConfig("aaec", Variant.AAEC, 42, List.of(), List.of(), List.of(), new Features(15, "log"),
+        return new TrainConfig("aaec", Variant.AAEC, 42, List.of(), List.of(), List.of(), Features.preset("default", 15),
                 Schedule.preset("default"), new Optimizer(2e-4, 0.5, 0.999, 5e-6), false, false, 0, "runs",
-                Map.of());
+                Map.of(), Augment.off());
     }
 
     /**
@@ -73,10 +103,20 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
             throw new IllegalArgumentException("key 'features.scaling': must be log or raw, not '"
                     + features.scaling() + "'");
         }
+        try {
+            Normalization.checkLevel(features.level());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("key 'features.level': " + e.getMessage(), e);
+        }
+        if (!logScaling() && !Normalization.LEVEL_NONE.equals(features.level())) {
+            throw new IllegalArgumentException("key 'features.level': level normalisation works on log power; with "
+                    + "'features.scaling: raw' set 'features.level: none'");
+        }
         if (!(features.maxSeconds() > 0) || features.maxSeconds() > 3600) {
             throw new IllegalArgumentException("key 'features.maxSeconds': must be above 0 and at most 3600, not "
                     + features.maxSeconds());
         }
+        augment.validate();
         if (threads < 0) {
             throw new IllegalArgumentException("key 'threads': must be 0 (all cores) or more, not " + threads);
         }
@@ -117,7 +157,7 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
      */
     public TrainConfig withThreads(int n) {
         return new TrainConfig(name, variant, seed, data, evaluate, labels, features, schedule, optimizer,
-                classWeights, saveGenerator, n, out, model);
+                classWeights, saveGenerator, n, out, model, augment);
     }
 
     /**
@@ -127,7 +167,7 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
      */
     public TrainConfig withRun(Variant v, long s) {
         return new TrainConfig(name, v, s, data, evaluate, labels, features, schedule, optimizer, classWeights,
-                saveGenerator, threads, out, model);
+                saveGenerator, threads, out, model, augment);
     }
 
     /** Whether the network sees log-standardised power (else raw power). */

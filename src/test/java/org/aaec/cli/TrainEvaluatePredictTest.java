@@ -96,13 +96,18 @@ class TrainEvaluatePredictTest {
                 sum += v.asDouble();
             }
             assertEquals(1.0, sum, 1e-4);
+            // the seconds the model heard: the clip's duration, cut at the model's length
+            double duration = new org.aaec.audio.AudioLoader().load(test.get(i).path()).durationSeconds();
+            assertEquals(Math.min(duration, 0.5), rows.get(i).path("seconds").asDouble(), 1e-3, rows.get(i).toString());
+            assertTrue(rows.get(i).path("reliable").isBoolean(), rows.get(i).toString());
         }
         assertTrue(rows.get(2).path("error").asText().contains("broken.wav"), rows.get(2).toString());
         assertTrue(pred.err().contains("1 of 3 file(s) could not be read"), pred.err());
 
         CliRun csv = run("predict", "--model", runDir.resolve("model.aaec").toString(), test.get(0).path().toString());
         assertTrue(csv.out().startsWith("file,arousal,arousal_p_low,arousal_p_medium,arousal_p_high,valence,"
-                + "valence_p_negative,valence_p_neutral,valence_p_positive,error\n"), "classes in reading order: "
+                + "valence_p_negative,valence_p_neutral,valence_p_positive,seconds,active_seconds,reliable,error\n"),
+                "classes in reading order: "
                 + csv.out());
 
         // the finished run is not overwritten by accident; --resume reports it again

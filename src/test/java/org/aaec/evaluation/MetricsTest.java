@@ -63,4 +63,18 @@ class MetricsTest {
         assertThrows(IllegalArgumentException.class, () -> Metrics.compute("a", ABC, new int[] {0}, new int[] {}));
         assertThrows(IllegalArgumentException.class, () -> Metrics.compute("a", ABC, new int[] {3}, new int[] {0}));
     }
+
+    @Test
+    void majorityBaselineAnswersTheMostFrequentTrueClass() {
+        // truth: 5 a, 3 b, 2 c; the model's answers do not matter to the baseline
+        int[] truth = {0, 0, 0, 0, 0, 1, 1, 1, 2, 2};
+        int[] anything = {2, 1, 0, 2, 1, 0, 2, 1, 0, 0};
+        HeadMetrics base = Metrics.majorityBaseline(Metrics.compute("a", ABC, truth, anything));
+
+        assertEquals(50.0, base.microF1(), 1e-9, "5 of 10 right");
+        assertEquals(100.0 / 3, base.uar(), 1e-9, "recall 1, 0, 0: chance");
+        assertEquals(0.66 * 50 + 0.34 * 100.0 / 3, base.combined(), 1e-9);
+        assertEquals(10, base.confusion()[0][0] + base.confusion()[1][0] + base.confusion()[2][0],
+                "every clip answered with the first class");
+    }
 }

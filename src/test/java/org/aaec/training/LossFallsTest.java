@@ -11,6 +11,7 @@ import org.aaec.data.Manifest;
 import org.aaec.data.ManifestCsv;
 import org.aaec.data.Split;
 import org.aaec.features.FeatureConfig;
+import org.aaec.features.Normalization;
 import org.aaec.features.FeatureExtractor;
 import org.aaec.features.FeatureStore;
 import org.aaec.model.HeadSpec;
@@ -31,7 +32,7 @@ class LossFallsTest {
         TrainConfig cfg = TinyData.config(Variant.AAEC, Schedule.preset("smoke"));
         List<HeadSpec> heads = Heads.of(cfg.labels(), manifest);
         ClipSet train = ClipSet.load(store, manifest.entries(Split.TRAIN), heads);
-        train.standardise(train.measureNormalization());
+        train.standardise(train.measureNormalization(Normalization.LEVEL_NONE));
         ModelConfig model = ModelConfig.standard(fc.frames(), fc.bins(), heads);
         try (NDManager root = NDManager.newBaseManager();
                 AaecTrainer t = new AaecTrainer(cfg, model, train, train, root)) {

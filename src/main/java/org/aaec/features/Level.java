@@ -1,0 +1,102 @@
+package org.aaec.features;
+
+import java.util.Arrays;
+
+/**
+ * The overall level of a recording and how much of it is sound, measured on its power
+ * spectrogram, so that the network can be given input that does not depend on the recording's
+ * gain (microphone, distance and software gain differ by 30 dB between users; a gain says nothing
+ * about the speaker's emotion).
+ *
+ * <p>Which frames count: frames of exactly zero power (zero padding, digital silence) never do.
+ * The noise floor is the 10th percentile of the other frames' energies; a frame is <em>active</em>
+ * when its energy is at least 10 dB above that floor and within 30 dB of the loudest frame. Both
+ * thresholds are relative, so the same frames are chosen at any gain. The level is the geometric
+ * mean of the active frames' energies (the mean of their log energy: a few loud bursts move it less
+ * than an RMS would); without active frames it is taken over all non-zero frames.
+ *
+ * <p>Dividing power by the level ({@link Normalization} with level {@code utterance}) makes the
+ * network input exactly invariant to a gain applied to the waveform, padding included (zero stays
+ * zero), up to float rounding and clipping.
+ *
+ * @param power the level, mean power per bin of the active frames (geometric over frames); 1 for a
+ *     clip with no sound at all
+ * @param activeFrames how many frames were active
+ * @param activeSeconds active frames times the hop, in seconds
+ */
+public record Level(double power, int activeFrames, double activeSeconds) {
+
+    /** Below this many seconds of sound a prediction is flagged as unreliable. */
+    public static final double MIN_ACTIVE_SECONDS = 0.3;
+    private static final double ABOVE_FLOOR = 10.0; // 10 dB
+    private static final double BELOW_LOUDEST = 1e-3; // 30 dB
+    private static final double FLOOR_PERCENTILE = 0.10;
+
+    /** Whether enough of the clip is sound for a prediction to mean something. */
+    public boolean reliable() {
+        return activeSeconds >= MIN_ACTIVE_SECONDS;
+    }
+
+    /**
+     * Measures a clip.
+     *
+     * @param power raw power spectrogram
+     * @param config the settings it was computed with (for the hop and rate)
+     * @return its level and active time
+     */
+    public static Level of(Spectrogram power, FeatureConfig config) {
+        return of(power, config.hop() / (double) config.sampleRate());
+    }
+
+    /**
+     * Measures a clip.
+     *
+     * @param power raw power spectrogram
+     * @param secondsPerFrame the hop in seconds
+     * @return its level and active time
+     */
+    public static Level of(Spectrogram power, double secondsPerFrame) {
+        double[] energy = frameEnergies(power);
+        double[] nonZero = Arrays.stream(energy).filter(e -> e > 0).sorted().toArray();
+        if (nonZero.length == 0) {
+            return new Level(1.0, 0, 0);
+        }
+        double floor = nonZero[(int) Math.floor(FLOOR_PERCENTILE * (nonZero.length - 1))];
+        double loudest = nonZero[nonZero.length - 1];
+        double threshold = Math.max(floor * ABOVE_FLOOR, loudest * BELOW_LOUDEST);
+        double logSum = 0;
+        int active = 0;
+        for (double e : energy) {
+            if (e > 0 && e >= threshold) {
+                logSum += Math.log(e);
+                active++;
+            }
+        }
+        double level;
+        if (active > 0) {
+            level = Math.exp(logSum / active);
+        } else {
+            double all = 0;
+            for (double e : nonZero) {
+                all += Math.log(e);
+            }
+            level = Math.exp(all / nonZero.length);
+        }
+        return new Level(level, active, active * secondsPerFrame);
+    }
+
+    /** Mean power over bins, per frame, in double precision. */
+    private static double[] frameEnergies(Spectrogram power) {
+        int bins = power.bins();
+        float[] d = power.data();
+        double[] energy = new double[power.frames()];
+        for (int t = 0; t < energy.length; t++) {
+            double sum = 0;
+            for (int f = 0; f < bins; f++) {
+                sum += d[t * bins + f];
+            }
+            energy[t] = sum / bins;
+        }
+        return energy;
+    }
+}
