@@ -87,4 +87,30 @@ public record AudioClip(float[] samples, int sampleRate) {
         int to = (int) Math.min(samples.length, Math.max(from, Math.round(endSeconds * sampleRate)));
         return new AudioClip(Arrays.copyOfRange(samples, from, to), sampleRate);
     }
+
+    /**
+     * The clip as if recorded with another gain: every sample times {@code 10^(dB/20)}, clipped to
+     * full scale (±1) as a fixed-point recording would be.
+     *
+     * @param db the gain in dB
+     * @return a new clip
+     */
+    public AudioClip withGainDb(double db) {
+        float g = (float) Math.pow(10, db / 20);
+        float[] out = new float[samples.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Math.max(-1f, Math.min(1f, samples[i] * g));
+        }
+        return new AudioClip(out, sampleRate);
+    }
+
+    /** Whether any sample is at or beyond full scale (±1). */
+    public boolean clipped() {
+        for (float v : samples) {
+            if (Math.abs(v) >= 1f) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -47,6 +47,10 @@ final class PredictCommand implements Callable<Integer> {
             + "(as FILE.partial while running, renamed when done).")
     Path out;
 
+    @Option(names = "--gain-db", paramLabel = "DB", defaultValue = "0", description = "Scale the audio by DB "
+            + "decibels first, clipping at full scale (a robustness check; default: ${DEFAULT-VALUE}).")
+    double gainDb;
+
     @Option(names = "--muse", paramLabel = "FILE", description = "Also write the MuSe submission format "
             + "(id, segment_id, prediction_arousal, prediction_valence); files are named AUDIO/<id>/<segment>.wav.")
     Path muse;
@@ -58,6 +62,9 @@ final class PredictCommand implements Callable<Integer> {
             fmt = PredictionWriter.Format.parse(format);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+        }
+        if (!(Math.abs(gainDb) <= 60)) {
+            throw new ParameterException(spec.commandLine(), "--gain-db: must be within ±60 dB, not " + gainDb);
         }
         for (Path p : new Path[] {out, muse}) {
             Path dir = p == null ? null : p.toAbsolutePath().getParent();
@@ -74,7 +81,7 @@ final class PredictCommand implements Callable<Integer> {
                 PredictionWriter rows = new PredictionWriter(outFile != null ? outFile.writer()
                         : new KeepOpen(t.out()), fmt, model.info().model().heads());
                 MuseSubmission museRows = museFile == null ? null : new MuseSubmission(museFile.writer())) {
-            s = Prediction.run(model, files, row -> {
+            s = Prediction.run(model, files, gainDb, row -> {
                 rows.accept(row);
                 if (museRows != null && row.prediction() != null) {
                     museRows.add(row.file(), label(row.prediction(), "arousal"), label(row.prediction(), "valence"));

@@ -74,7 +74,8 @@ public record FeatureConfig(int sampleRate, int nFft, int hop, double maxSeconds
     /** A short hash of every setting, stored with features and models to refuse mixing them. */
     @JsonIgnore
     public String fingerprint() {
-        String canonical = String.format(Locale.ROOT, "power-spectrogram/v1;sr=%d;nfft=%d;hop=%d;max=%.6f;win=%s;c=%b",
+        // v2: resampling is scipy's resample_poly (was libswresample), so stores of v1 are not reused
+        String canonical = String.format(Locale.ROOT, "power-spectrogram/v2;sr=%d;nfft=%d;hop=%d;max=%.6f;win=%s;c=%b",
                 sampleRate, nFft, hop, maxSeconds, window, center);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.aaec.audio.AudioClip;
 import org.aaec.audio.AudioInputException;
 import org.aaec.audio.AudioLoader;
 import org.aaec.data.AudioFiles;
@@ -79,13 +80,38 @@ public final class Prediction {
      */
     public static Summary run(EmotionRecognizer model, List<Path> files, Sink sink, Reporter reporter)
             throws IOException {
+        return run(model, files, 0, sink, reporter);
+    }
+
+    /**
+     * Predicts with the audio scaled first: a robustness check (a level-invariant model should
+     * answer the same at any gain). Samples are clipped at full scale, as a recording would be;
+     * each file that clips gets a warning.
+     *
+     * @param model the model
+     * @param files audio files
+     * @param gainDb gain applied to every file's audio, in dB
+     * @param sink receives one row per file, in order
+     * @param reporter progress and warnings
+     * @return how many files were predicted and how many failed
+     * @throws IOException when the sink fails
+     */
+    public static Summary run(EmotionRecognizer model, List<Path> files, double gainDb, Sink sink, Reporter reporter)
+            throws IOException {
         AudioLoader loader = new AudioLoader(model.info().features().sampleRate());
         int failed = 0;
         try (Reporter.Stage stage = reporter.stage("predict", files.size())) {
             for (Path f : files) {
                 Row row;
                 try {
-                    row = new Row(f, model.predict(loader.load(f)), null);
+                    AudioClip clip = loader.load(f);
+                    if (gainDb != 0) {
+                        clip = clip.withGainDb(gainDb);
+                        if (clip.clipped()) {
+                            reporter.warn(String.format(java.util.Locale.ROOT, "%s: clips at %+.1f dB", f, gainDb));
+                        }
+                    }
+                    row = new Row(f, model.predict(clip), null);
                 } catch (AudioInputException e) {
                     row = new Row(f, null, e.getMessage());
                     reporter.warn("skipped: " + e.getMessage());
