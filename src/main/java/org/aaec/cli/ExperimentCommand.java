@@ -32,7 +32,7 @@ final class ExperimentCommand implements Callable<Integer> {
     int seeds;
 
     @Option(names = "--variants", split = ",", paramLabel = "V", description = "Configurations to run (default: all "
-            + "five).")
+            + "five); add +aug for one trained with classic augmentation (classifier+aug, aaec+aug).")
     List<String> variants;
 
     @Option(names = "--preset", paramLabel = "NAME", description = "Schedule preset: default, paper, smoke.")
@@ -56,10 +56,10 @@ final class ExperimentCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new ParameterException(spec.commandLine(), "--seeds must be at least 1");
         }
-        List<Variant> vs = new ArrayList<>();
+        List<Experiment.Arm> vs = new ArrayList<>();
         try {
             for (String v : variants == null ? List.of(Variant.ids().split(", ")) : variants) {
-                vs.add(Variant.parse(v));
+                vs.add(Experiment.Arm.parse(v.trim()));
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--variants: " + e.getMessage());

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.aaec.report.ExperimentReport;
 import org.aaec.report.RunRecord;
+import org.aaec.training.Augment;
 import org.aaec.training.ConfigLoader;
 import org.aaec.training.Schedule;
 import org.aaec.training.TrainConfig;
@@ -36,16 +37,58 @@ public final class Experiment {
     }
 
     /**
+     * One configuration of the table: a variant, with or without classic augmentation.
+     *
+     * @param variant the configuration of Table 1
+     * @param augmented whether to train it with the config's {@code augment:} section (or, when the
+     *     config has none, {@link Augment#classic()}); its runs go to {@code OUT/NAME+aug/...}
+     */
+    public record Arm(Variant variant, boolean augmented) {
+
+        /** The suffix that asks for augmentation. */
+        public static final String AUG = "+aug";
+
+        /**
+         * @param text a variant id, optionally with {@value #AUG} ({@code classifier+aug})
+         * @return the arm
+         * @throws IllegalArgumentException naming the valid ids
+         */
+        public static Arm parse(String text) {
+            boolean aug = text.endsWith(AUG);
+            return new Arm(Variant.parse(aug ? text.substring(0, text.length() - AUG.length()) : text), aug);
+        }
+
+        /** {@code aaec}, {@code classifier+aug}, ... */
+        public String id() {
+            return variant.id() + (augmented ? AUG : "");
+        }
+
+        /**
+         * @param base the experiment config
+         * @param seed the seed
+         * @return the config of this arm's run with that seed
+         */
+        public TrainConfig config(TrainConfig base, long seed) {
+            TrainConfig c = base.withRun(variant, seed);
+            if (!augmented) {
+                return c;
+            }
+            Augment a = base.augment().enabled() ? base.augment() : Augment.classic();
+            return c.withAugment(a).withName(base.name() + AUG);
+        }
+    }
+
+    /**
      * One run of the experiment.
      *
-     * @param variant configuration
+     * @param arm configuration
      * @param seed seed
      * @param dir run folder
      * @param state how it ended
      * @param error why it failed, or {@code null}
      * @param seconds wall time spent on it by this call
      */
-    public record Run(Variant variant, long seed, Path dir, State state, String error, double seconds) {
+    public record Run(Arm arm, long seed, Path dir, State state, String error, double seconds) {
     }
 
     /**
@@ -53,12 +96,12 @@ public final class Experiment {
      *
      * @param base the experiment config (its seed is the first seed)
      * @param seeds seeds to run
-     * @param variants configurations to run
+     * @param variants configurations to run (with or without augmentation)
      * @param train false to only report runs that finished before (no training)
      * @param reportDir report folder, or {@code null} for {@code out/name/report}
      * @param command the command line that reproduces the report
      */
-    public record Plan(TrainConfig base, List<Long> seeds, List<Variant> variants, boolean train, Path reportDir,
+    public record Plan(TrainConfig base, List<Long> seeds, List<Arm> variants, boolean train, Path reportDir,
             String command) {
     }
 
@@ -93,21 +136,21 @@ public final class Experiment {
         List<Run> runs = new ArrayList<>();
         int n = plan.seeds().size() * plan.variants().size();
         for (long seed : plan.seeds()) {
-            for (Variant v : plan.variants()) {
+            for (Arm v : plan.variants()) {
                 String label = String.format(Locale.ROOT, "[%d/%d] %s seed %d", runs.size() + 1, n, v.id(), seed);
-                runs.add(one(plan, plan.base().withRun(v, seed), label, options, reporter));
+                runs.add(one(plan, v, v.config(plan.base(), seed), label, options, reporter));
             }
         }
         List<RunRecord> records = new ArrayList<>();
         for (Run r : runs) {
             if (r.state() == State.FAILED || r.state() == State.MISSING) {
-                records.add(RunRecord.failed(r.variant().id(), r.seed(), r.dir(), r.error()));
+                records.add(RunRecord.failed(r.arm().id(), r.seed(), r.dir(), r.error()));
                 continue;
             }
             try {
-                records.add(RunRecord.read(r.variant().id(), r.seed(), r.dir()));
+                records.add(RunRecord.read(r.arm().id(), r.seed(), r.dir()));
             } catch (IOException e) {
-                records.add(RunRecord.failed(r.variant().id(), r.seed(), r.dir(), e.getMessage()));
+                records.add(RunRecord.failed(r.arm().id(), r.seed(), r.dir(), e.getMessage()));
             }
         }
         TrainConfig base = plan.base();
@@ -116,31 +159,31 @@ public final class Experiment {
         ExperimentReport.Input in = new ExperimentReport.Input(base.name(), data, describe(base),
                 String.format(Locale.ROOT, "%.1f s clips, %s scaling, FFT 1024, hop 512", base.features().maxSeconds(),
                         base.logScaling() ? "log-standardised" : "raw"),
-                plan.seeds(), plan.variants().stream().map(Variant::id).toList(), records,
+                plan.seeds(), plan.variants().stream().map(Arm::id).toList(), records,
                 (System.nanoTime() - t0) / 1e9, plan.command());
         return new Result(runs, records, ExperimentReport.write(reportDir, in));
     }
 
-    private static Run one(Plan plan, TrainConfig cfg, String label, Function<String, TrainingRun.Options> options,
+    private static Run one(Plan plan, Arm arm, TrainConfig cfg, String label, Function<String, TrainingRun.Options> options,
             Reporter reporter) {
         Path dir = TrainingRun.runDir(cfg);
         long t0 = System.nanoTime();
         try {
             if (finished(dir, cfg)) {
                 reporter.info(label + ": finished before, reused (" + dir + ")");
-                return new Run(cfg.variant(), cfg.seed(), dir, State.REUSED, null, 0);
+                return new Run(arm, cfg.seed(), dir, State.REUSED, null, 0);
             }
             if (!plan.train()) {
                 reporter.info(label + ": not finished, left out (" + dir + ")");
-                return new Run(cfg.variant(), cfg.seed(), dir, State.MISSING, "not run yet", 0);
+                return new Run(arm, cfg.seed(), dir, State.MISSING, "not run yet", 0);
             }
             reporter.info(label + ": training in " + dir);
             TrainingRun.run(cfg, options.apply(label).withResume(true));
-            return new Run(cfg.variant(), cfg.seed(), dir, State.TRAINED, null, (System.nanoTime() - t0) / 1e9);
+            return new Run(arm, cfg.seed(), dir, State.TRAINED, null, (System.nanoTime() - t0) / 1e9);
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
             reporter.warn(label + ": FAILED: " + why);
-            return new Run(cfg.variant(), cfg.seed(), dir, State.FAILED, why, (System.nanoTime() - t0) / 1e9);
+            return new Run(arm, cfg.seed(), dir, State.FAILED, why, (System.nanoTime() - t0) / 1e9);
         }
     }
 

@@ -53,6 +53,13 @@ public final class ExperimentReport {
 
     private static final Map<String, String> NAMES = Map.of("aaec", "AAEC", "aae_c", "AAE_C", "aae_plus_c", "AAE+C",
             "aaec_ori", "AAEC′ (aaec_ori)", "classifier", "Classifier");
+
+    /** Table name of a configuration id; {@code classifier+aug} is "Classifier + augmentation". */
+    static String display(String id) {
+        String base = id.endsWith("+aug") ? id.substring(0, id.length() - 4) : id;
+        return NAMES.getOrDefault(base, base) + (base.equals(id) ? "" : " + augmentation");
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
@@ -145,7 +152,7 @@ public final class ExperimentReport {
         for (String v : in.variants()) {
             List<List<HeadMetrics>> runs = okRuns(in, v).stream().map(scores).filter(x -> !x.isEmpty()).toList();
             long total = in.runs().stream().filter(r -> r.variant().equals(v)).count();
-            rows.add(scoreRow(NAMES.getOrDefault(v, v), heads, runs, table.putObject(v), runs.size() + "/" + total));
+            rows.add(scoreRow(display(v), heads, runs, table.putObject(v), runs.size() + "/" + total));
         }
         // the baseline depends on the split only: one run per seed, of whichever configuration finished
         Map<Long, List<HeadMetrics>> bySeed = new LinkedHashMap<>();
@@ -234,7 +241,7 @@ public final class ExperimentReport {
             String range = diffs.isEmpty() ? "—" : String.format(Locale.ROOT, "%+.2f … %+.2f",
                     diffs.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                     diffs.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
-            rows.add(List.of(NAMES.getOrDefault(v, v), d.n() == 0 ? "—" : (d.mean() >= 0 ? "+" : "") + d.format(),
+            rows.add(List.of(display(v), d.n() == 0 ? "—" : (d.mean() >= 0 ? "+" : "") + d.format(),
                     range, wins + "/" + diffs.size()));
         }
         return new Table(List.of("configuration", "mean difference", "range", "better in"), rows);
@@ -247,7 +254,7 @@ public final class ExperimentReport {
         md.append("| configuration | arousal F1 | arousal UAR | arousal Combined | valence F1 | valence UAR | "
                 + "valence Combined | **mean Combined** |\n|---|---|---|---|---|---|---|---|\n");
         PAPER.forEach((v, n) -> md.append(String.format(Locale.ROOT,
-                "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | **%.2f** |%n", NAMES.getOrDefault(v, v), n[0], n[1],
+                "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | **%.2f** |%n", display(v), n[0], n[1],
                 n[2], n[3], n[4], n[5], n[6])));
         md.append('\n');
     }
@@ -347,7 +354,7 @@ public final class ExperimentReport {
                     }
                 }
                 String file = "confusion-" + v + "-" + heads.get(h) + ".png";
-                Plots.confusion(dir.resolve("plots").resolve(file), NAMES.getOrDefault(v, v) + ": " + heads.get(h),
+                Plots.confusion(dir.resolve("plots").resolve(file), display(v) + ": " + heads.get(h),
                         first.classes(), sum);
                 md.append("![").append(v).append(' ').append(heads.get(h)).append("](plots/").append(file)
                         .append(")\n");
@@ -409,7 +416,7 @@ public final class ExperimentReport {
                     new Color(31, 119, 180), "generated, early iterations", new Color(255, 170, 60),
                     "generated, late iterations", new Color(214, 39, 40));
             String file = "figure5-" + v + ".png";
-            Plots.scatter(dir.resolve("plots").resolve(file), NAMES.getOrDefault(v, v) + " (seed " + r.seed() + ")",
+            Plots.scatter(dir.resolve("plots").resolve(file), display(v) + " (seed " + r.seed() + ")",
                     groups, colors);
             md.append("![figure 5 ").append(v).append("](plots/").append(file).append(")\n");
         }

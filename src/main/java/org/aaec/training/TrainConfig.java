@@ -170,6 +170,24 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
                 saveGenerator, threads, out, model, augment);
     }
 
+    /**
+     * @param a augmentation
+     * @return a copy that trains with it
+     */
+    public TrainConfig withAugment(Augment a) {
+        return new TrainConfig(name, variant, seed, data, evaluate, labels, features, schedule, optimizer, classWeights,
+                saveGenerator, threads, out, model, a);
+    }
+
+    /**
+     * @param n experiment name (the first level of the run folder)
+     * @return a copy with that name
+     */
+    public TrainConfig withName(String n) {
+        return new TrainConfig(n, variant, seed, data, evaluate, labels, features, schedule, optimizer, classWeights,
+                saveGenerator, threads, out, model, augment);
+    }
+
     /** Whether the network sees log-standardised power (else raw power). */
     public boolean logScaling() {
         return !"raw".equalsIgnoreCase(features.scaling());
