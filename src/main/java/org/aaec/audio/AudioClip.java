@@ -89,8 +89,9 @@ public record AudioClip(float[] samples, int sampleRate) {
     }
 
     /**
-     * The clip as if recorded with another gain: every sample times {@code 10^(dB/20)}, clipped to
-     * full scale (±1) as a fixed-point recording would be.
+     * The clip as if recorded with another gain: every sample times {@code 10^(dB/20)}. Floats have
+     * no full scale, so nothing is clipped; {@link #beyondFullScale()} tells whether a fixed-point
+     * file would have clipped.
      *
      * @param db the gain in dB
      * @return a new clip
@@ -99,15 +100,15 @@ public record AudioClip(float[] samples, int sampleRate) {
         float g = (float) Math.pow(10, db / 20);
         float[] out = new float[samples.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Math.max(-1f, Math.min(1f, samples[i] * g));
+            out[i] = samples[i] * g;
         }
         return new AudioClip(out, sampleRate);
     }
 
-    /** Whether any sample is at or beyond full scale (±1). */
-    public boolean clipped() {
+    /** Whether any sample is beyond full scale (|x| > 1): a fixed-point recording would clip there. */
+    public boolean beyondFullScale() {
         for (float v : samples) {
-            if (Math.abs(v) >= 1f) {
+            if (Math.abs(v) > 1f) {
                 return true;
             }
         }

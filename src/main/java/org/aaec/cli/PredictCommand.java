@@ -48,7 +48,7 @@ final class PredictCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--gain-db", paramLabel = "DB", defaultValue = "0", description = "Scale the audio by DB "
-            + "decibels first, clipping at full scale (a robustness check; default: ${DEFAULT-VALUE}).")
+            + "decibels first, as floats without clipping (a robustness check; default: ${DEFAULT-VALUE}).")
     double gainDb;
 
     @Option(names = "--muse", paramLabel = "FILE", description = "Also write the MuSe submission format "

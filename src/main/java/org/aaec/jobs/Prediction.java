@@ -85,8 +85,8 @@ public final class Prediction {
 
     /**
      * Predicts with the audio scaled first: a robustness check (a level-invariant model should
-     * answer the same at any gain). Samples are clipped at full scale, as a recording would be;
-     * each file that clips gets a warning.
+     * answer the same at any gain). Samples are scaled as floats, without clipping; each file that
+     * goes beyond full scale (where a fixed-point recording would have clipped) gets a warning.
      *
      * @param model the model
      * @param files audio files
@@ -107,8 +107,9 @@ public final class Prediction {
                     AudioClip clip = loader.load(f);
                     if (gainDb != 0) {
                         clip = clip.withGainDb(gainDb);
-                        if (clip.clipped()) {
-                            reporter.warn(String.format(java.util.Locale.ROOT, "%s: clips at %+.1f dB", f, gainDb));
+                        if (clip.beyondFullScale()) {
+                            reporter.warn(String.format(java.util.Locale.ROOT, "%s: beyond full scale at %+.1f dB "
+                                    + "(scaled as floats, not clipped)", f, gainDb));
                         }
                     }
                     row = new Row(f, model.predict(clip), null);

@@ -31,15 +31,16 @@ class AudioClipTest {
     }
 
     @Test
-    void aGainScalesByTenToTheDbOverTwentyAndClipsAtFullScale() {
+    void aGainScalesByTenToTheDbOverTwentyWithoutClipping() {
         AudioClip clip = new AudioClip(new float[] {0.1f, -0.25f, 0.6f}, 16_000);
 
         AudioClip quieter = clip.withGainDb(-20);
         org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.01f, -0.025f, 0.06f}, quieter.samples(), 1e-7f);
-        org.junit.jupiter.api.Assertions.assertFalse(quieter.clipped());
+        org.junit.jupiter.api.Assertions.assertFalse(quieter.beyondFullScale());
 
         AudioClip louder = clip.withGainDb(6); // x 1.9953
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.19953f, -0.49881f, 1f}, louder.samples(), 1e-5f);
-        org.junit.jupiter.api.Assertions.assertTrue(louder.clipped(), "0.6 x 2 is beyond full scale");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.19953f, -0.49881f, 1.19716f}, louder.samples(),
+                1e-5f);
+        org.junit.jupiter.api.Assertions.assertTrue(louder.beyondFullScale(), "0.6 x 2 is beyond full scale");
     }
 }
