@@ -39,6 +39,37 @@ class ModelFileTest {
         }
     }
 
+    /**
+     * The shipped model hears the voice, not the volume: the same clip at -20, -10 and +6 dB gets
+     * the same classes (scaled as floats, so +6 dB does not clip).
+     */
+    @Test
+    void shippedModelAnswersTheSameAtAnyGain() throws Exception {
+        List<Path> clips = List.of(
+                Shared.corpus("ravdess").resolve("Actor_08/03-01-05-02-01-01-08.flac"),
+                Shared.corpus("ravdess").resolve("Actor_10/03-01-02-01-02-02-10.flac"),
+                Shared.corpus("ravdess").resolve("Actor_14/03-01-04-01-01-01-14.flac"),
+                Shared.corpus("emodb").resolve("03a01Fa.flac"),
+                Shared.corpus("emodb").resolve("03a01Nc.flac"),
+                Shared.corpus("emodb").resolve("03a01Wa.flac"));
+        AudioLoader loader = new AudioLoader();
+        try (EmotionRecognizer r = EmotionRecognizer.loadDefault()) {
+            assertEquals("utterance", r.info().normalization().level());
+            for (Path f : clips) {
+                org.aaec.audio.AudioClip clip = loader.load(f);
+                List<String> asRecorded = labels(r.predict(clip));
+                for (double db : new double[] {-20, -10, 6}) {
+                    assertEquals(asRecorded, labels(r.predict(clip.withGainDb(db))), f.getFileName() + " at " + db
+                            + " dB");
+                }
+            }
+        }
+    }
+
+    private static List<String> labels(EmotionPrediction p) {
+        return p.heads().stream().map(EmotionPrediction.Head::label).toList();
+    }
+
     @Test
     void notAModelIsNamed(@TempDir Path dir) throws Exception {
         Path text = Files.writeString(dir.resolve("x.aaec"), "hello");
