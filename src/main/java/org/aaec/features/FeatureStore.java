@@ -80,6 +80,9 @@ public final class FeatureStore {
                 try (var s = Files.list(dir)) {
                     // what another process creating the same store at this moment may already have made
                     if (s.anyMatch(f -> !isStoreScaffolding(f.getFileName().toString()))) {
+                        if (Files.exists(header)) {
+                            return createOrOpen(dir, config); // made by another process since we looked
+                        }
                         throw new FeatureStoreException(dir, "exists and is not a feature store (no store.json);"
                                 + " choose an empty or new folder");
                     }

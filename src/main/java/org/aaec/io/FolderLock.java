@@ -109,7 +109,8 @@ public final class FolderLock implements AutoCloseable {
                 }
             }
             try {
-                Thread.sleep(POLL_MILLIS);
+                // while the holder's name is still unwritten, look again soon rather than after a full poll
+                Thread.sleep(told || polls > 10 ? POLL_MILLIS : 5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while waiting for the lock on " + dir, e);
