@@ -49,7 +49,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
     }
 
     /** The divisor of a clip's power before the logarithm: its level, or 1 without level normalisation. */
-    double divisor(Spectrogram power) {
+    private static double divisor(String level, Spectrogram power) {
         return LEVEL_UTTERANCE.equals(level) ? Level.of(power, 0).power() : 1.0;
     }
 
@@ -71,7 +71,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
         }
         float[] in = power.data();
         float[] out = new float[in.length];
-        double scale = 1.0 / divisor(power);
+        double scale = 1.0 / divisor(level, power);
         int f = 0;
         for (int i = 0; i < in.length; i++) {
             out[i] = (float) ((Math.log(in[i] * scale + floor) - mean[f]) / std[f]);
@@ -121,7 +121,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
             }
             int n = Math.min(validFrames, power.frames());
             float[] d = power.data();
-            double scale = LEVEL_UTTERANCE.equals(level) ? 1.0 / Level.of(power, 0).power() : 1.0;
+            double scale = 1.0 / divisor(level, power);
             for (int t = 0; t < n; t++) {
                 int base = t * bins;
                 for (int f = 0; f < bins; f++) {

@@ -55,14 +55,7 @@ public final class Evaluation {
             root.put("model", model);
             root.put("clips", clips);
             root.put("skipped", skipped.size());
-            root.put("combined", combined());
-            root.set("heads", mapper.valueToTree(heads));
-            if (!heads.isEmpty()) {
-                List<HeadMetrics> base = Metrics.majorityBaselines(heads);
-                ObjectNode b = root.putObject("majorityBaseline");
-                b.put("combined", Metrics.overall(base));
-                b.set("heads", mapper.valueToTree(base));
-            }
+            root.setAll(TrainingRun.scores(heads));
             AtomicFiles.write(file, mapper.writeValueAsBytes(root));
         }
     }

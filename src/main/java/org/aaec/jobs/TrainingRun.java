@@ -267,18 +267,19 @@ public final class TrainingRun {
         AtomicFiles.write(file, JSON.writeValueAsBytes(root));
     }
 
-    private static ObjectNode scores(List<HeadMetrics> heads) {
+    /** Overall Combined, per-head scores and the majority-class baseline (metrics.json, evaluate --json). */
+    static ObjectNode scores(List<HeadMetrics> heads) {
         ObjectNode n = JSON.createObjectNode();
-        if (!heads.isEmpty()) {
-            n.put("combined", Metrics.overall(heads));
+        if (heads.isEmpty()) {
+            n.set("heads", JSON.valueToTree(heads));
+            return n;
         }
+        n.put("combined", Metrics.overall(heads));
         n.set("heads", JSON.valueToTree(heads));
-        if (!heads.isEmpty()) {
-            List<HeadMetrics> base = Metrics.majorityBaselines(heads);
-            ObjectNode b = n.putObject("majorityBaseline");
-            b.put("combined", Metrics.overall(base));
-            b.set("heads", JSON.valueToTree(base));
-        }
+        List<HeadMetrics> base = Metrics.majorityBaselines(heads);
+        ObjectNode b = n.putObject("majorityBaseline");
+        b.put("combined", Metrics.overall(base));
+        b.set("heads", JSON.valueToTree(base));
         return n;
     }
 }

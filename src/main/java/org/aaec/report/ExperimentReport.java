@@ -471,10 +471,6 @@ public final class ExperimentReport {
                 .orElse(null);
     }
 
-    private static Stat stat(List<RunRecord> runs, java.util.function.ToDoubleFunction<RunRecord> f) {
-        return Stat.of(runs.stream().map(r -> f.applyAsDouble(r)).toList());
-    }
-
     private static void put(ObjectNode node, String key, Stat s) {
         ObjectNode n = node.putObject(key);
         n.put("mean", s.mean());

@@ -23,6 +23,11 @@ import org.aaec.model.HeadSpec;
 public final class EmotionTranslator implements Translator<AudioClip, EmotionPrediction> {
 
     private static final String SOUND = "aaec.sound";
+
+    /** What processInput learns about a clip's sound, for processOutput. */
+    private record Sound(double seconds, Level level) {
+    }
+
     private final ModelInfo info;
     private final PowerSpectrogram stft;
 
@@ -45,12 +50,12 @@ public final class EmotionTranslator implements Translator<AudioClip, EmotionPre
         double seconds = Math.min(clip.durationSeconds(), info.features().maxSeconds());
         // one context serves a whole batch, and outputs come back in input order: a queue pairs them
         @SuppressWarnings("unchecked")
-        Deque<double[]> pending = (Deque<double[]>) ctx.getAttachment(SOUND);
+        Deque<Sound> pending = (Deque<Sound>) ctx.getAttachment(SOUND);
         if (pending == null) {
             pending = new ArrayDeque<>();
             ctx.setAttachment(SOUND, pending);
         }
-        pending.add(new double[] {seconds, level.activeSeconds()});
+        pending.add(new Sound(seconds, level));
         Spectrogram input = info.logScaling() ? info.normalization().apply(power) : power;
         return new NDList(ctx.getNDManager().create(input.data(), new Shape(input.frames(), input.bins())));
     }
@@ -72,7 +77,7 @@ public final class EmotionTranslator implements Translator<AudioClip, EmotionPre
             heads.add(new EmotionPrediction.Head(s.name(), s.classes().get(best), s.classes(), p));
         }
         @SuppressWarnings("unchecked")
-        double[] sound = ((Deque<double[]>) ctx.getAttachment(SOUND)).poll();
-        return new EmotionPrediction(heads, sound[0], sound[1], sound[1] >= Level.MIN_ACTIVE_SECONDS);
+        Sound sound = ((Deque<Sound>) ctx.getAttachment(SOUND)).poll();
+        return new EmotionPrediction(heads, sound.seconds(), sound.level().activeSeconds(), sound.level().reliable());
     }
 }
