@@ -182,7 +182,7 @@ public final class Benchmarks {
         double[] ones = new double[fc.bins()];
         java.util.Arrays.fill(ones, 1);
         ModelInfo info = new ModelInfo(ModelFile.FORMAT, ModelFile.VERSION, "aaec", 1, "random weights", "", fc, true,
-                new Normalization(zeros, ones, Normalization.DEFAULT_FLOOR, 0, 0, null), mc, List.of("classifier"), null,
+                new Normalization(zeros, ones, Normalization.DEFAULT_FLOOR, 0, 0, null, null), mc, List.of("classifier"), null,
                 List.of(), List.of());
         Path file = dir.resolve("bench-model.aaec");
         ModelFile.write(file, new ModelFile.Contents(info, Map.of("classifier", weights)));

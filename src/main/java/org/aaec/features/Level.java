@@ -57,13 +57,10 @@ public record Level(double power, int activeFrames, double activeSeconds) {
      */
     public static Level of(Spectrogram power, double secondsPerFrame) {
         double[] energy = frameEnergies(power);
-        double[] nonZero = Arrays.stream(energy).filter(e -> e > 0).sorted().toArray();
-        if (nonZero.length == 0) {
+        double threshold = threshold(energy);
+        if (Double.isNaN(threshold)) {
             return new Level(1.0, 0, 0);
         }
-        double floor = nonZero[(int) Math.floor(FLOOR_PERCENTILE * (nonZero.length - 1))];
-        double loudest = nonZero[nonZero.length - 1];
-        double threshold = Math.max(floor * ABOVE_FLOOR, loudest * BELOW_LOUDEST);
         double logSum = 0;
         int active = 0;
         for (double e : energy) {
@@ -77,12 +74,53 @@ public record Level(double power, int activeFrames, double activeSeconds) {
             level = Math.exp(logSum / active);
         } else {
             double all = 0;
-            for (double e : nonZero) {
-                all += Math.log(e);
+            int n = 0;
+            for (double e : energy) {
+                if (e > 0) {
+                    all += Math.log(e);
+                    n++;
+                }
             }
-            level = Math.exp(all / nonZero.length);
+            level = Math.exp(all / n);
         }
         return new Level(level, active, active * secondsPerFrame);
+    }
+
+    /**
+     * The frames from the first active frame to the last, widened by {@code margin} frames on each
+     * side (onsets and decays are softer than the threshold): what is left of a clip once the
+     * silence before and after the sound is cut off.
+     *
+     * @param power raw power spectrogram
+     * @param margin frames kept on each side of the active ones
+     * @return {@code {first, end}} (end exclusive); {@code {0, 0}} when no frame is active
+     */
+    public static int[] activeSpan(Spectrogram power, int margin) {
+        double[] energy = frameEnergies(power);
+        double threshold = threshold(energy);
+        int first = -1;
+        int last = -1;
+        for (int t = 0; t < energy.length; t++) {
+            if (energy[t] > 0 && energy[t] >= threshold) {
+                first = first < 0 ? t : first;
+                last = t;
+            }
+        }
+        if (first < 0) {
+            return new int[] {0, 0};
+        }
+        return new int[] {Math.max(0, first - margin), Math.min(energy.length, last + 1 + margin)};
+    }
+
+    /** The activity threshold of a clip's frame energies; NaN when no frame has any power. */
+    private static double threshold(double[] energy) {
+        double[] nonZero = Arrays.stream(energy).filter(e -> e > 0).sorted().toArray();
+        if (nonZero.length == 0) {
+            return Double.NaN;
+        }
+        double floor = nonZero[(int) Math.floor(FLOOR_PERCENTILE * (nonZero.length - 1))];
+        double loudest = nonZero[nonZero.length - 1];
+        return Math.max(floor * ABOVE_FLOOR, loudest * BELOW_LOUDEST);
     }
 
     /** Mean power over bins, per frame, in double precision. */

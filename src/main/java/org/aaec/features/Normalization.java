@@ -16,8 +16,15 @@ import java.util.Arrays;
  * @param level {@value #LEVEL_NONE} (SPEC.md: log power as recorded) or {@value #LEVEL_UTTERANCE}
  *     (each clip's power divided by its {@link Level} first, so that the input does not depend on
  *     the recording's gain); files written before this setting existed read as {@value #LEVEL_NONE}
+ * @param silence {@value #SILENCE_KEEP} (SPEC.md: frames as they are, zero padding at log(floor))
+ *     or {@value #SILENCE_TRIM}: the silence before the first and after the last active frame
+ *     ({@link Level#activeSpan}) is cut off, the sound starts at frame 0, and frames without any
+ *     power (the zero padding after it) read as the per-bin mean, 0 after standardisation, so that
+ *     where the speech sits in the window and how much padding follows it do not differ between
+ *     recordings; files written before this setting existed read as {@value #SILENCE_KEEP}
  */
-public record Normalization(double[] mean, double[] std, double floor, long frames, int clips, String level) {
+public record Normalization(double[] mean, double[] std, double floor, long frames, int clips, String level,
+        String silence) {
 
     /** SPEC.md's floor inside the logarithm. */
     public static final double DEFAULT_FLOOR = 1e-10;
@@ -27,6 +34,12 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
     public static final String LEVEL_NONE = "none";
     /** Log of power divided by the clip's own level. */
     public static final String LEVEL_UTTERANCE = "utterance";
+    /** Frames as they are (the paper). */
+    public static final String SILENCE_KEEP = "keep";
+    /** Leading and trailing silence cut off, padding neutral. */
+    public static final String SILENCE_TRIM = "trim";
+    /** Frames kept on each side of the active ones when trimming (96 ms at SPEC.md's hop). */
+    public static final int TRIM_MARGIN_FRAMES = 3;
 
     /** Checks the invariants. */
     public Normalization {
@@ -35,6 +48,35 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
         }
         level = level == null ? LEVEL_NONE : level;
         checkLevel(level);
+        silence = silence == null ? SILENCE_KEEP : silence;
+        checkSilence(silence);
+    }
+
+    /**
+     * @param silence a silence setting
+     * @throws IllegalArgumentException unless it is {@value #SILENCE_KEEP} or {@value #SILENCE_TRIM}
+     */
+    public static void checkSilence(String silence) {
+        if (!SILENCE_KEEP.equals(silence) && !SILENCE_TRIM.equals(silence)) {
+            throw new IllegalArgumentException("silence must be " + SILENCE_KEEP + " or " + SILENCE_TRIM + ", not '"
+                    + silence + "'");
+        }
+    }
+
+    /** The frames of a clip the network reads as sound: all of them, or the active span when trimming. */
+    private static int[] span(String silence, Spectrogram power) {
+        return SILENCE_TRIM.equals(silence) ? Level.activeSpan(power, TRIM_MARGIN_FRAMES)
+                : new int[] {0, power.frames()};
+    }
+
+    /** Whether frame {@code t} has any power at all (zero padding and digital silence have none). */
+    private static boolean hasPower(float[] d, int t, int bins) {
+        for (int f = t * bins, end = f + bins; f < end; f++) {
+            if (d[f] != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -72,11 +114,17 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
         float[] in = power.data();
         float[] out = new float[in.length];
         double scale = 1.0 / divisor(level, power);
-        int f = 0;
-        for (int i = 0; i < in.length; i++) {
-            out[i] = (float) ((Math.log(in[i] * scale + floor) - mean[f]) / std[f]);
-            if (++f == mean.length) {
-                f = 0;
+        int bins = bins();
+        boolean trim = SILENCE_TRIM.equals(silence);
+        int[] span = span(silence, power);
+        for (int t = span[0]; t < span[1]; t++) {
+            if (trim && !hasPower(in, t, bins)) {
+                continue; // stays 0: the per-bin mean
+            }
+            int src = t * bins;
+            int dst = (t - span[0]) * bins;
+            for (int f = 0; f < bins; f++) {
+                out[dst + f] = (float) ((Math.log(in[src + f] * scale + floor) - mean[f]) / std[f]);
             }
         }
         return new Spectrogram(out, power.frames(), power.bins());
@@ -89,6 +137,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
     public static final class Accumulator {
         private final double floor;
         private final String level;
+        private final String silence;
         private final double[] sum;
         private final double[] sumSq;
         private long frames;
@@ -98,11 +147,15 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
          * @param bins frequency bins
          * @param floor added to power before the logarithm
          * @param level {@value #LEVEL_NONE} or {@value #LEVEL_UTTERANCE}
+         * @param silence {@value #SILENCE_KEEP} or {@value #SILENCE_TRIM} (then only the frames of
+         *     the active span that have power count)
          */
-        public Accumulator(int bins, double floor, String level) {
+        public Accumulator(int bins, double floor, String level, String silence) {
             checkLevel(level);
+            checkSilence(silence);
             this.floor = floor;
             this.level = level;
+            this.silence = silence;
             this.sum = new double[bins];
             this.sumSq = new double[bins];
         }
@@ -119,10 +172,16 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
             if (power.bins() != bins) {
                 throw new IllegalArgumentException("spectrogram has " + power.bins() + " bins, expected " + bins);
             }
-            int n = Math.min(validFrames, power.frames());
             float[] d = power.data();
             double scale = 1.0 / divisor(level, power);
-            for (int t = 0; t < n; t++) {
+            boolean trim = SILENCE_TRIM.equals(silence);
+            int[] span = span(silence, power);
+            int n = 0;
+            for (int t = span[0]; t < Math.min(span[1], validFrames); t++) {
+                if (trim && !hasPower(d, t, bins)) {
+                    continue;
+                }
+                n++;
                 int base = t * bins;
                 for (int f = 0; f < bins; f++) {
                     double v = Math.log(d[base + f] * scale + floor);
@@ -148,7 +207,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
                 double s = Math.sqrt(var);
                 std[f] = s < MIN_STD ? 1.0 : s;
             }
-            return new Normalization(mean, std, floor, frames, clips, level);
+            return new Normalization(mean, std, floor, frames, clips, level, silence);
         }
     }
 
@@ -169,7 +228,8 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
     @Override
     public boolean equals(Object o) {
         return o instanceof Normalization other && Arrays.equals(mean, other.mean) && Arrays.equals(std, other.std)
-                && floor == other.floor && frames == other.frames && clips == other.clips && level.equals(other.level);
+                && floor == other.floor && frames == other.frames && clips == other.clips && level.equals(other.level)
+                && silence.equals(other.silence);
     }
 
     @Override
@@ -179,6 +239,6 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
 
     @Override
     public String toString() {
-        return "Normalization[bins=" + bins() + ", frames=" + frames + ", clips=" + clips + ", level=" + level + "]";
+        return "Normalization[bins=" + bins() + ", frames=" + frames + ", clips=" + clips + ", level=" + level + ", silence=" + silence + "]";
     }
 }

@@ -76,7 +76,10 @@ public final class Augmenter {
         return input;
     }
 
-    /** Network input back to power: {@code exp(x·std + mean) − floor} (a copy; raw power is copied as is). */
+    /**
+     * Network input back to power: {@code exp(x·std + mean) − floor} (a copy; raw power is copied as
+     * is). With trimmed silence, a frame of exact zeros is padding and goes back to zero power.
+     */
     private float[] toPower(float[] x) {
         if (normalization == null) {
             return x.clone();
@@ -84,12 +87,27 @@ public final class Augmenter {
         int bins = normalization.bins();
         double[] mean = normalization.mean();
         double[] std = normalization.std();
+        boolean trimmed = Normalization.SILENCE_TRIM.equals(normalization.silence());
         float[] p = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            int f = i % bins;
-            p[i] = (float) Math.max(0, Math.exp(x[i] * std[f] + mean[f]) - normalization.floor());
+        for (int t = 0; t < x.length / bins; t++) {
+            int base = t * bins;
+            if (trimmed && allZero(x, base, bins)) {
+                continue;
+            }
+            for (int f = 0; f < bins; f++) {
+                p[base + f] = (float) Math.max(0, Math.exp(x[base + f] * std[f] + mean[f]) - normalization.floor());
+            }
         }
         return p;
+    }
+
+    private static boolean allZero(float[] x, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (x[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

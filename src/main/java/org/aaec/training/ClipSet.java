@@ -100,14 +100,15 @@ public final class ClipSet {
      * zero-padding are left out). Call on raw power, before {@link #standardise}.
      *
      * @param level {@link Normalization#LEVEL_NONE} or {@link Normalization#LEVEL_UTTERANCE}
+     * @param silence {@link Normalization#SILENCE_KEEP} or {@link Normalization#SILENCE_TRIM}
      * @return the statistics
      * @throws IllegalStateException when the set is empty or was not loaded from a store
      */
-    public Normalization measureNormalization(String level) {
+    public Normalization measureNormalization(String level, String silence) {
         if (validFrames == null) {
             throw new IllegalStateException("normalisation is measured on clips loaded from a store");
         }
-        Normalization.Accumulator acc = new Normalization.Accumulator(bins, Normalization.DEFAULT_FLOOR, level);
+        Normalization.Accumulator acc = new Normalization.Accumulator(bins, Normalization.DEFAULT_FLOOR, level, silence);
         for (int i = 0; i < size(); i++) {
             acc.add(new Spectrogram(features[i], frames, bins), validFrames[i]);
         }

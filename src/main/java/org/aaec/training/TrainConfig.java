@@ -50,12 +50,19 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
      * @param level {@code utterance} (each clip's power divided by its own level before the
      *     logarithm, so that the recording's gain does not matter; the default) or {@code none}
      *     (the paper's plain standardisation); only with log scaling
+     * @param silence {@code keep} (frames as they are; the paper and the default) or {@code trim}
+     *     (silence before and after the sound cut off, padding neutral; see {@link Normalization});
+     *     only with log scaling
      */
-    public record Features(double maxSeconds, String scaling, String level) {
+    public record Features(double maxSeconds, String scaling, String level, String silence) {
 
-        /** A missing level (configs written before it existed) is the default, {@code utterance}. */
+        /**
+         * A missing level (configs written before it existed) is the default, {@code utterance}; a
+         * missing silence setting is {@code keep}.
+         */
         public Features {
             level = level == null ? Normalization.LEVEL_UTTERANCE : level;
+            silence = silence == null ? Normalization.SILENCE_KEEP : silence;
         }
 
         /**
@@ -69,8 +76,9 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
          */
         public static Features preset(String name, double maxSeconds) {
             return switch (name) {
-                case "default" -> new Features(maxSeconds, "log", Normalization.LEVEL_UTTERANCE);
-                case "paper" -> new Features(maxSeconds, "log", Normalization.LEVEL_NONE);
+                case "default" -> new Features(maxSeconds, "log", Normalization.LEVEL_UTTERANCE,
+                        Normalization.SILENCE_KEEP);
+                case "paper" -> new Features(maxSeconds, "log", Normalization.LEVEL_NONE, Normalization.SILENCE_KEEP);
                 default -> throw new IllegalArgumentException("unknown feature preset '" + name
                         + "'; use default or paper");
             };
@@ -111,6 +119,15 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
         if (!logScaling() && !Normalization.LEVEL_NONE.equals(features.level())) {
             throw new IllegalArgumentException("key 'features.level': level normalisation works on log power; with "
                     + "'features.scaling: raw' set 'features.level: none'");
+        }
+        try {
+            Normalization.checkSilence(features.silence());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("key 'features.silence': " + e.getMessage(), e);
+        }
+        if (!logScaling() && !Normalization.SILENCE_KEEP.equals(features.silence())) {
+            throw new IllegalArgumentException("key 'features.silence': trimming works on log power; with "
+                    + "'features.scaling: raw' set 'features.silence: keep'");
         }
         if (!(features.maxSeconds() > 0) || features.maxSeconds() > 3600) {
             throw new IllegalArgumentException("key 'features.maxSeconds': must be above 0 and at most 3600, not "

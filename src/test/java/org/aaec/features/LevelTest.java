@@ -72,8 +72,8 @@ class LevelTest {
         double[] zeros = new double[CONFIG.bins()];
         double[] ones = new double[CONFIG.bins()];
         Arrays.fill(ones, 1);
-        Normalization utterance = new Normalization(zeros, ones, 1e-10, 1, 1, Normalization.LEVEL_UTTERANCE);
-        Normalization none = new Normalization(zeros, ones, 1e-10, 1, 1, Normalization.LEVEL_NONE);
+        Normalization utterance = new Normalization(zeros, ones, 1e-10, 1, 1, Normalization.LEVEL_UTTERANCE, null);
+        Normalization none = new Normalization(zeros, ones, 1e-10, 1, 1, Normalization.LEVEL_NONE, null);
 
         float[] ua = utterance.apply(a).data();
         float[] ub = utterance.apply(b).data();

@@ -10,7 +10,8 @@ class NormalizationTest {
 
     @Test
     void statisticsMatchNumpyOverSeveralClips() throws Exception {
-        Normalization.Accumulator acc = new Normalization.Accumulator(513, Normalization.DEFAULT_FLOOR, Normalization.LEVEL_NONE);
+        Normalization.Accumulator acc = new Normalization.Accumulator(513, Normalization.DEFAULT_FLOOR, Normalization.LEVEL_NONE,
+                Normalization.SILENCE_KEEP);
         for (String name : new String[] {"sine", "chirp", "noise"}) {
             Spectrogram s = NpyFile.read(Shared.fixture("spectrogram/" + name + ".power.npy")).asSpectrogram();
             acc.add(s, s.frames());
@@ -29,7 +30,7 @@ class NormalizationTest {
 
     @Test
     void applyIsLogThenStandardise() {
-        Normalization n = new Normalization(new double[] {1.0, -2.0}, new double[] {2.0, 0.5}, 1e-10, 1, 1, null);
+        Normalization n = new Normalization(new double[] {1.0, -2.0}, new double[] {2.0, 0.5}, 1e-10, 1, 1, null, null);
         Spectrogram power = new Spectrogram(new float[] {(float) Math.E, 1f, 0f, (float) Math.exp(-2)}, 2, 2);
 
         Spectrogram z = n.apply(power);
@@ -44,7 +45,8 @@ class NormalizationTest {
     void paddingFramesAreLeftOutOfTheStatistics() {
         // one clip: frame 0 has power e^2 in both bins, frame 1 is padding (zeros)
         Spectrogram s = new Spectrogram(new float[] {(float) Math.exp(2), (float) Math.exp(2), 0f, 0f}, 2, 2);
-        Normalization.Accumulator acc = new Normalization.Accumulator(2, 1e-10, Normalization.LEVEL_NONE);
+        Normalization.Accumulator acc = new Normalization.Accumulator(2, 1e-10, Normalization.LEVEL_NONE,
+                Normalization.SILENCE_KEEP);
         acc.add(s, 1);
         Normalization n = acc.result();
         assertEquals(2.0, n.mean()[0], 1e-6);

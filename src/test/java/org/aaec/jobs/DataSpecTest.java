@@ -91,6 +91,8 @@ class DataSpecTest {
         String[][] cases = {
             {"data:\n  input: a\n  manifest: b.csv\n", "'input'"},
             {"data:\n  input: a\nfeatures:\n  scaling: cubic\n", "features.scaling"},
+            {"data:\n  input: a\nfeatures:\n  silence: drop\n", "features.silence"},
+            {"data:\n  input: a\nfeatures:\n  scaling: raw\n  level: none\n  silence: trim\n", "features.silence"},
             {"data:\n  input: a\nthreads: -2\n", "threads"},
             {"data:\n  - input: a\n  - inptu: b\n", "data.1.inptu"},
             {"data:\n  - input: x/a\n  - input: y/a\n", "named 'a'"},
