@@ -1,5 +1,6 @@
 package org.aaec.model;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -31,8 +32,8 @@ public final class AaecNetworks {
 
     /**
      * Builds and initialises the requested networks; their parameters live in {@code manager}.
-     * Initialisation draws from the engine's random generator, so seed it first for a repeatable
-     * start.
+     * Initialisation draws from the engine's random generator as it stands, so seed it first for a
+     * repeatable start (or use the overload with a seed, which gives each network its own stream).
      *
      * @param config widths and input shape
      * @param which networks to build
@@ -40,6 +41,43 @@ public final class AaecNetworks {
      * @return the networks
      */
     public static AaecNetworks create(ModelConfig config, Set<Network> which, NDManager manager) {
+        return create(config, which, manager, null);
+    }
+
+    /**
+     * Builds and initialises the requested networks, each from its own random stream derived from
+     * {@code seed} and the network's name: a seed then gives a network the same initial weights
+     * whichever other networks the configuration has (the classifier of {@code classifier} and of
+     * {@code aaec} start equal, so their comparison is paired in the weights too, not only in the
+     * split).
+     *
+     * @param config widths and input shape
+     * @param which networks to build
+     * @param manager owner of the parameters
+     * @param seed the run's seed
+     * @return the networks
+     */
+    public static AaecNetworks create(ModelConfig config, Set<Network> which, NDManager manager, long seed) {
+        return create(config, which, manager, Long.valueOf(seed));
+    }
+
+    /**
+     * The engine seed of one network's stream: a SplitMix64 finaliser of the run's seed and the
+     * network's name, so that streams of different networks and seeds do not overlap in practice.
+     *
+     * @param seed the run's seed
+     * @param n the network
+     * @return a non-negative engine seed
+     */
+    static int streamSeed(long seed, Network n) {
+        long z = seed * 0x9E3779B97F4A7C15L + n.id().hashCode();
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (int) (z & 0x7fffffff);
+    }
+
+    private static AaecNetworks create(ModelConfig config, Set<Network> which, NDManager manager, Long seed) {
         Map<Network, Block> blocks = new EnumMap<>(Network.class);
         Shape spectrogram = new Shape(1, config.frames(), config.bins());
         Shape latent = new Shape(1, config.latent());
@@ -53,6 +91,9 @@ public final class AaecNetworks {
                 case DISCRIMINATOR -> new Discriminator(config);
                 case CLASSIFIER -> new Classifier(config);
             };
+            if (seed != null) {
+                Engine.getInstance().setRandomSeed(streamSeed(seed, n));
+            }
             b.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
             boolean takesLatent = n == Network.DECODER || n == Network.DISCRIMINATOR;
             b.initialize(manager, DataType.FLOAT32, takesLatent ? latent : spectrogram);

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * in the epoch's record as {@code skipped_updates}; an epoch in which every update was skipped
  * stops the run with an error.
  *
- * <p>Determinism: initialisation is seeded through the engine; shuffling and the prior samples E
+ * <p>Determinism: each network is initialised from its own stream of the seed ({@link
+ * AaecNetworks#create(ModelConfig, Set, NDManager, long)}); shuffling and the prior samples E
  * come from {@link Seeds}, so a resumed run draws exactly what an uninterrupted one would.
  * Checkpoints ({@link Checkpoint}) hold the weights, optimizer states and the {@link Selection}.
  */
@@ -83,8 +84,7 @@ public final class AaecTrainer implements AutoCloseable {
         this.train = train;
         this.validation = validation;
         this.manager = parent.newSubManager();
-        Engine.getInstance().setRandomSeed((int) config.seed());
-        this.nets = AaecNetworks.create(modelConfig, config.variant().networks(), manager);
+        this.nets = AaecNetworks.create(modelConfig, config.variant().networks(), manager, config.seed());
         TrainConfig.Optimizer o = config.optimizer();
         for (Network n : nets.present()) {
             adam.put(n, Updater.adam(nets.block(n), manager, (float) o.adamLearningRate(), (float) o.adamBeta1(),
