@@ -156,7 +156,9 @@ public final class AaecTrainer implements AutoCloseable {
             EpochRecord record = runEpoch(epoch, listener);
             nextEpoch++;
             if (endsGeneratorTraining(epoch)) {
-                generatedSink.accept(generate(epoch.iteration()));
+                GeneratedSamples g = generate(epoch.iteration());
+                generatedSink.accept(g);
+                record = record.withGenerator(g.diagnostics());
             }
             ran++;
             log.accept(record);
@@ -223,7 +225,7 @@ public final class AaecTrainer implements AutoCloseable {
             }
         }
         return new EpochRecord(epoch.index(), epoch.phase().id(), epoch.iteration(), batches, means, scores, best,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, null);
     }
 
     private static Map<String, Double> meansOf(Map<String, Double> sums, int n) {
@@ -240,7 +242,11 @@ public final class AaecTrainer implements AutoCloseable {
                 || plan.get(nextEpoch).iteration() != epoch.iteration();
     }
 
-    /** X' of a fixed set of training clips (fresh E per iteration), averaged over time. */
+    /**
+     * X' of a fixed set of training clips (fresh E per iteration), averaged over time, with the
+     * generator's diagnostics on those clips (reconstruction R², diversity, the classifier's
+     * accuracy on X' with X's labels).
+     */
     private GeneratedSamples generate(int iteration) {
         int n = Math.min(GeneratedSamples.CLIPS, train.size());
         int[] rows = java.util.Arrays.copyOf(Seeds.permutation(train.size(), new Random(config.seed())), n);
@@ -250,8 +256,28 @@ public final class AaecTrainer implements AutoCloseable {
             ParameterStore ps = new ParameterStore(m, false);
             NDArray prior = Seeds.prior(m, n, nets.config().latent(), Seeds.mix(config.seed(), -1 - iteration, 0));
             NDArray z = nets.encode(ps, batch.x(), false);
-            NDArray fake = nets.generate(ps, nets.decode(ps, z, false), prior, config.variant().generator(), false);
-            return new GeneratedSamples(iteration, fake.mean(new int[] {1}).toFloatArray(), n, train.bins());
+            NDArray reconstruction = nets.decode(ps, z, false);
+            NDArray fake = nets.generate(ps, reconstruction, prior, config.variant().generator(), false);
+            int[] valid = new int[n];
+            for (int i = 0; i < n; i++) {
+                valid[i] = train.validFrames(rows[i]);
+            }
+            Map<String, Double> diagnostics = new LinkedHashMap<>(GeneratorDiagnostics.measure(
+                    batch.x().toFloatArray(), reconstruction.toFloatArray(), fake.toFloatArray(), valid,
+                    train.frames(), train.bins()));
+            NDList out = nets.classify(ps, fake, false);
+            for (int h = 0; h < train.heads().size(); h++) {
+                int[] truth = new int[n];
+                for (int i = 0; i < n; i++) {
+                    truth[i] = train.label(h, rows[i]);
+                }
+                int[] predicted = out.get(h + 1).argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false)
+                        .toIntArray();
+                diagnostics.put("accuracy_" + train.heads().get(h).name(),
+                        GeneratorDiagnostics.accuracy(predicted, truth));
+            }
+            return new GeneratedSamples(iteration, fake.mean(new int[] {1}).toFloatArray(), n, train.bins(),
+                    diagnostics);
         }
     }
 

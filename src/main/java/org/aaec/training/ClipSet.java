@@ -207,6 +207,15 @@ public final class ClipSet {
         return bins;
     }
 
+    /**
+     * @param i clip index
+     * @return how many leading frames of clip {@code i} cover real audio (all T for sets not
+     *     loaded from a store)
+     */
+    public int validFrames(int i) {
+        return validFrames == null ? frames : validFrames[i];
+    }
+
     /** Features of clip {@code i}, T×F row-major (not copied: do not modify). */
     float[] features(int i) {
         return features[i];

@@ -10,8 +10,10 @@ package org.aaec.training;
  * @param meanSpectra {@code rows × bins}, row-major
  * @param rows samples
  * @param bins F
+ * @param diagnostics the {@link GeneratorDiagnostics} of these samples
  */
-public record GeneratedSamples(int iteration, float[] meanSpectra, int rows, int bins) {
+public record GeneratedSamples(int iteration, float[] meanSpectra, int rows, int bins,
+        java.util.Map<String, Double> diagnostics) {
 
     /** How many training clips are passed through the generator per iteration. */
     public static final int CLIPS = 64;

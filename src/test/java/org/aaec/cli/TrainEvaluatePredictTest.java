@@ -56,6 +56,13 @@ class TrainEvaluatePredictTest {
         List<String> log = Files.readAllLines(runDir.resolve("log.jsonl"));
         assertEquals(4, log.size(), "smoke plan: autoencoder, decoder, classifier, fine-tune");
         assertEquals("autoencoder", JSON.readTree(log.get(0)).path("phase").asText());
+        // the decoder epoch that ends the iteration carries the generator's diagnostics, in their ranges
+        JsonNode generator = JSON.readTree(log.get(1)).path("generator");
+        assertTrue(generator.path("reconstructionR2").asDouble() <= 1, log.get(1));
+        assertTrue(generator.path("diversity").asDouble() >= 0, log.get(1));
+        double accuracy = generator.path("accuracy_arousal").asDouble(-1);
+        assertTrue(accuracy >= 0 && accuracy <= 100, log.get(1));
+        assertTrue(JSON.readTree(log.get(0)).path("generator").isNull(), "no diagnostics outside the decoder phase");
 
         JsonNode metrics = JSON.readTree(runDir.resolve("metrics.json").toFile());
         assertEquals(6, metrics.path("splits").path("test").path("clips").asInt());
