@@ -57,26 +57,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
      * @throws IllegalArgumentException unless it is {@value #SILENCE_KEEP} or {@value #SILENCE_TRIM}
      */
     public static void checkSilence(String silence) {
-        if (!SILENCE_KEEP.equals(silence) && !SILENCE_TRIM.equals(silence)) {
-            throw new IllegalArgumentException("silence must be " + SILENCE_KEEP + " or " + SILENCE_TRIM + ", not '"
-                    + silence + "'");
-        }
-    }
-
-    /** The frames of a clip the network reads as sound: all of them, or the active span when trimming. */
-    private static int[] span(String silence, Spectrogram power) {
-        return SILENCE_TRIM.equals(silence) ? Level.activeSpan(power, TRIM_MARGIN_FRAMES)
-                : new int[] {0, power.frames()};
-    }
-
-    /** Whether frame {@code t} has any power at all (zero padding and digital silence have none). */
-    private static boolean hasPower(float[] d, int t, int bins) {
-        for (int f = t * bins, end = f + bins; f < end; f++) {
-            if (d[f] != 0) {
-                return true;
-            }
-        }
-        return false;
+        requireOneOf("silence", silence, SILENCE_KEEP, SILENCE_TRIM);
     }
 
     /**
@@ -84,10 +65,40 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
      * @throws IllegalArgumentException unless it is {@value #LEVEL_NONE} or {@value #LEVEL_UTTERANCE}
      */
     public static void checkLevel(String level) {
-        if (!LEVEL_NONE.equals(level) && !LEVEL_UTTERANCE.equals(level)) {
-            throw new IllegalArgumentException("level must be " + LEVEL_NONE + " or " + LEVEL_UTTERANCE + ", not '"
-                    + level + "'");
+        requireOneOf("level", level, LEVEL_NONE, LEVEL_UTTERANCE);
+    }
+
+    private static void requireOneOf(String setting, String value, String a, String b) {
+        if (!a.equals(value) && !b.equals(value)) {
+            throw new IllegalArgumentException(setting + " must be " + a + " or " + b + ", not '" + value + "'");
         }
+    }
+
+    /** Receives one frame the network reads: its index in the clip and its row in the input. */
+    private interface FrameSink {
+        void frame(int source, int target);
+    }
+
+    /**
+     * Visits the frames of a clip that the network reads, below {@code limit}: all of them in place
+     * with {@value #SILENCE_KEEP}; with {@value #SILENCE_TRIM} those of the active span that have
+     * power, moved so that the span starts at row 0. The one place that decides this, for the
+     * statistics and for the input alike.
+     *
+     * @return how many frames were visited
+     */
+    private static int forEachFrame(String silence, Spectrogram power, int limit, FrameSink sink) {
+        boolean trim = SILENCE_TRIM.equals(silence);
+        int[] span = trim ? Level.activeSpan(power, TRIM_MARGIN_FRAMES) : new int[] {0, power.frames()};
+        int visited = 0;
+        for (int t = span[0]; t < Math.min(span[1], limit); t++) {
+            if (trim && power.isZeroFrame(t)) {
+                continue; // as input it stays 0: the per-bin mean
+            }
+            sink.frame(t, t - span[0]);
+            visited++;
+        }
+        return visited;
     }
 
     /** The divisor of a clip's power before the logarithm: its level, or 1 without level normalisation. */
@@ -115,18 +126,13 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
         float[] out = new float[in.length];
         double scale = 1.0 / divisor(level, power);
         int bins = bins();
-        boolean trim = SILENCE_TRIM.equals(silence);
-        int[] span = span(silence, power);
-        for (int t = span[0]; t < span[1]; t++) {
-            if (trim && !hasPower(in, t, bins)) {
-                continue; // stays 0: the per-bin mean
-            }
+        forEachFrame(silence, power, power.frames(), (t, row) -> {
             int src = t * bins;
-            int dst = (t - span[0]) * bins;
+            int dst = row * bins;
             for (int f = 0; f < bins; f++) {
                 out[dst + f] = (float) ((Math.log(in[src + f] * scale + floor) - mean[f]) / std[f]);
             }
-        }
+        });
         return new Spectrogram(out, power.frames(), power.bins());
     }
 
@@ -174,22 +180,14 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
             }
             float[] d = power.data();
             double scale = 1.0 / divisor(level, power);
-            boolean trim = SILENCE_TRIM.equals(silence);
-            int[] span = span(silence, power);
-            int n = 0;
-            for (int t = span[0]; t < Math.min(span[1], validFrames); t++) {
-                if (trim && !hasPower(d, t, bins)) {
-                    continue;
-                }
-                n++;
+            frames += forEachFrame(silence, power, validFrames, (t, row) -> {
                 int base = t * bins;
                 for (int f = 0; f < bins; f++) {
                     double v = Math.log(d[base + f] * scale + floor);
                     sum[f] += v;
                     sumSq[f] += v * v;
                 }
-            }
-            frames += n;
+            });
             clips++;
         }
 

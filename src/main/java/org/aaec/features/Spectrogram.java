@@ -21,4 +21,17 @@ public record Spectrogram(float[] data, int frames, int bins) {
     public float get(int t, int f) {
         return data[t * bins + f];
     }
+
+    /**
+     * Whether every value of frame {@code t} is exactly 0: in power, zero padding or digital
+     * silence; in network input with trimmed silence, padding.
+     */
+    public boolean isZeroFrame(int t) {
+        for (int i = t * bins, end = i + bins; i < end; i++) {
+            if (data[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

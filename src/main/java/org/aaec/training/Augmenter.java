@@ -88,10 +88,11 @@ public final class Augmenter {
         double[] mean = normalization.mean();
         double[] std = normalization.std();
         boolean trimmed = Normalization.SILENCE_TRIM.equals(normalization.silence());
+        Spectrogram input = new Spectrogram(x, x.length / bins, bins);
         float[] p = new float[x.length];
-        for (int t = 0; t < x.length / bins; t++) {
+        for (int t = 0; t < input.frames(); t++) {
             int base = t * bins;
-            if (trimmed && allZero(x, base, bins)) {
+            if (trimmed && input.isZeroFrame(t)) {
                 continue;
             }
             for (int f = 0; f < bins; f++) {
@@ -99,15 +100,6 @@ public final class Augmenter {
             }
         }
         return p;
-    }
-
-    private static boolean allZero(float[] x, int from, int n) {
-        for (int i = from; i < from + n; i++) {
-            if (x[i] != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -183,14 +175,13 @@ public final class Augmenter {
      * @param snrDb signal-to-noise ratio in dB
      */
     static void addNoise(float[] power, float[] noise, int frames, int bins, double snrDb) {
-        double signal = Level.of(new Spectrogram(power, frames, bins), 0).power();
+        Spectrogram clip = new Spectrogram(power, frames, bins);
+        double signal = Level.of(clip, 0).power();
         double noiseSum = 0;
         int used = 0;
         boolean[] sound = new boolean[frames];
         for (int t = 0; t < frames; t++) {
-            for (int f = 0; f < bins && !sound[t]; f++) {
-                sound[t] = power[t * bins + f] > 0;
-            }
+            sound[t] = !clip.isZeroFrame(t); // power is never negative: non-zero means sound
             if (sound[t]) {
                 for (int f = 0; f < bins; f++) {
                     noiseSum += noise[t * bins + f];
