@@ -12,20 +12,6 @@ final class MetricsTable {
     private MetricsTable() {
     }
 
-    private static int predictedClass(HeadMetrics baseline) {
-        int[] column = new int[baseline.classes().size()];
-        for (int[] row : baseline.confusion()) {
-            for (int j = 0; j < row.length; j++) {
-                column[j] += row[j];
-            }
-        }
-        int best = 0;
-        for (int j = 1; j < column.length; j++) {
-            best = column[j] > column[best] ? j : best;
-        }
-        return best;
-    }
-
     static void print(PrintWriter w, String title, List<HeadMetrics> heads) {
         if (heads.isEmpty()) {
             w.printf("%s: no clips%n", title);
@@ -42,7 +28,7 @@ final class MetricsTable {
         w.printf(Locale.ROOT, "  baseline: always the most frequent class of these clips (its UAR is chance)%n");
         for (HeadMetrics h : base) {
             w.printf(Locale.ROOT, "  %-10s %8.2f %8.2f %8.2f   (%s)%n", h.head(), h.microF1(), h.uar(), h.combined(),
-                    h.classes().get(predictedClass(h)));
+                    h.classes().get(Metrics.majorityClass(h)));
         }
         w.printf(Locale.ROOT, "  %-10s %26.2f%n", "overall", Metrics.overall(base));
         w.flush();

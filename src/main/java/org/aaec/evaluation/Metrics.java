@@ -82,16 +82,8 @@ public final class Metrics {
      */
     public static HeadMetrics majorityBaseline(HeadMetrics scored) {
         int k = scored.classes().size();
-        int[] counts = new int[k];
-        int majority = 0;
-        for (int c = 0; c < k; c++) {
-            for (int j = 0; j < k; j++) {
-                counts[c] += scored.confusion()[c][j];
-            }
-            if (counts[c] > counts[majority]) {
-                majority = c;
-            }
-        }
+        int[] counts = trueCounts(scored);
+        int majority = firstLargest(counts);
         int[] truth = new int[scored.support()];
         int at = 0;
         for (int c = 0; c < k; c++) {
@@ -101,6 +93,35 @@ public final class Metrics {
         int[] predicted = new int[truth.length];
         java.util.Arrays.fill(predicted, majority);
         return compute(scored.head(), scored.classes(), truth, predicted);
+    }
+
+    /**
+     * @param scored a head's scores
+     * @return the most frequent true class of the scored clips (the first of a tie)
+     */
+    public static int majorityClass(HeadMetrics scored) {
+        return firstLargest(trueCounts(scored));
+    }
+
+    private static int firstLargest(int[] counts) {
+        int best = 0;
+        for (int c = 1; c < counts.length; c++) {
+            if (counts[c] > counts[best]) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** Clips per true class: the confusion matrix's row sums. */
+    private static int[] trueCounts(HeadMetrics scored) {
+        int[] counts = new int[scored.classes().size()];
+        for (int c = 0; c < counts.length; c++) {
+            for (int v : scored.confusion()[c]) {
+                counts[c] += v;
+            }
+        }
+        return counts;
     }
 
     /**
