@@ -112,6 +112,62 @@ public record Level(double power, int activeFrames, double activeSeconds) {
         return new int[] {Math.max(0, first - margin), Math.min(energy.length, last + 1 + margin)};
     }
 
+    /**
+     * The clip's average spectrum: per bin, the geometric mean of the power over the active frames
+     * (over all frames with power when none is active), each value floored at 10<sup>-6</sup> of
+     * the bin's arithmetic mean over the same frames, so that one frame without power in a bin
+     * does not send the mean to zero. Dividing by it removes the recording's level and its channel
+     * (microphone, room and codec colour the spectrum by a fixed gain per frequency), like cepstral
+     * mean normalisation does for MFCCs; a gain per bin scales that bin's value by the same factor.
+     *
+     * @param power raw power spectrogram
+     * @return one divisor per bin; 1 for a bin (or a clip) without any power
+     */
+    public static double[] spectrum(Spectrogram power) {
+        int bins = power.bins();
+        double[] energy = frameEnergies(power);
+        double threshold = threshold(energy);
+        boolean[] used = new boolean[energy.length];
+        boolean anyActive = false;
+        for (int t = 0; t < energy.length; t++) {
+            used[t] = energy[t] > 0 && energy[t] >= threshold; // false throughout when the threshold is NaN
+            anyActive |= used[t];
+        }
+        for (int t = 0; t < energy.length && !anyActive; t++) {
+            used[t] = energy[t] > 0;
+        }
+        float[] d = power.data();
+        double[] arithmetic = new double[bins];
+        double[] logSum = new double[bins];
+        int count = 0;
+        for (int t = 0; t < energy.length; t++) {
+            if (used[t]) {
+                for (int f = 0; f < bins; f++) {
+                    arithmetic[f] += d[t * bins + f];
+                }
+                count++;
+            }
+        }
+        double[] spectrum = new double[bins];
+        Arrays.fill(spectrum, 1.0);
+        if (count == 0) {
+            return spectrum;
+        }
+        for (int t = 0; t < energy.length; t++) {
+            if (used[t]) {
+                for (int f = 0; f < bins; f++) {
+                    logSum[f] += Math.log(Math.max(d[t * bins + f], 1e-6 * arithmetic[f] / count));
+                }
+            }
+        }
+        for (int f = 0; f < bins; f++) {
+            if (arithmetic[f] > 0) {
+                spectrum[f] = Math.exp(logSum[f] / count);
+            }
+        }
+        return spectrum;
+    }
+
     /** The activity threshold of a clip's frame energies; NaN when no frame has any power. */
     private static double threshold(double[] energy) {
         double[] nonZero = Arrays.stream(energy).filter(e -> e > 0).sorted().toArray();

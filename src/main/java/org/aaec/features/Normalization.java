@@ -13,9 +13,11 @@ import java.util.Arrays;
  * @param floor added to power before the logarithm
  * @param frames how many frames the statistics were measured on
  * @param clips how many clips those frames came from
- * @param level {@value #LEVEL_NONE} (SPEC.md: log power as recorded) or {@value #LEVEL_UTTERANCE}
+ * @param level {@value #LEVEL_NONE} (SPEC.md: log power as recorded), {@value #LEVEL_UTTERANCE}
  *     (each clip's power divided by its {@link Level} first, so that the input does not depend on
- *     the recording's gain); files written before this setting existed read as {@value #LEVEL_NONE}
+ *     the recording's gain) or {@value #LEVEL_SPECTRAL} (each bin divided by the clip's average
+ *     power in that bin, {@link Level#spectrum}: level and channel colouring both removed); files
+ *     written before this setting existed read as {@value #LEVEL_NONE}
  * @param silence {@value #SILENCE_KEEP} (SPEC.md: frames as they are, zero padding at log(floor))
  *     or {@value #SILENCE_TRIM}: the silence before the first and after the last active frame
  *     ({@link Level#activeSpan}) is cut off, the sound starts at frame 0, and frames without any
@@ -34,6 +36,8 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
     public static final String LEVEL_NONE = "none";
     /** Log of power divided by the clip's own level. */
     public static final String LEVEL_UTTERANCE = "utterance";
+    /** Log of power divided, bin by bin, by the clip's own average spectrum. */
+    public static final String LEVEL_SPECTRAL = "spectral";
     /** Frames as they are (the paper). */
     public static final String SILENCE_KEEP = "keep";
     /** Leading and trailing silence cut off, padding neutral. */
@@ -62,15 +66,17 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
 
     /**
      * @param level a level setting
-     * @throws IllegalArgumentException unless it is {@value #LEVEL_NONE} or {@value #LEVEL_UTTERANCE}
+     * @throws IllegalArgumentException unless it is {@value #LEVEL_NONE}, {@value #LEVEL_UTTERANCE}
+     *     or {@value #LEVEL_SPECTRAL}
      */
     public static void checkLevel(String level) {
-        requireOneOf("level", level, LEVEL_NONE, LEVEL_UTTERANCE);
+        requireOneOf("level", level, LEVEL_NONE, LEVEL_UTTERANCE, LEVEL_SPECTRAL);
     }
 
-    private static void requireOneOf(String setting, String value, String a, String b) {
-        if (!a.equals(value) && !b.equals(value)) {
-            throw new IllegalArgumentException(setting + " must be " + a + " or " + b + ", not '" + value + "'");
+    private static void requireOneOf(String setting, String value, String... allowed) {
+        if (!java.util.List.of(allowed).contains(value)) {
+            throw new IllegalArgumentException(setting + " must be " + String.join(", ", allowed) + "; not '"
+                    + value + "'");
         }
     }
 
@@ -101,9 +107,23 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
         return visited;
     }
 
-    /** The divisor of a clip's power before the logarithm: its level, or 1 without level normalisation. */
-    private static double divisor(String level, Spectrogram power) {
-        return LEVEL_UTTERANCE.equals(level) ? Level.of(power, 0).power() : 1.0;
+    /**
+     * What a clip's power is multiplied by before the logarithm, per bin: the inverse of its level,
+     * of its average spectrum, or 1 without level normalisation.
+     */
+    private static double[] scales(String level, Spectrogram power) {
+        double[] scale = new double[power.bins()];
+        switch (level) {
+            case LEVEL_UTTERANCE -> Arrays.fill(scale, 1.0 / Level.of(power, 0).power());
+            case LEVEL_SPECTRAL -> {
+                double[] spectrum = Level.spectrum(power);
+                for (int f = 0; f < scale.length; f++) {
+                    scale[f] = 1.0 / spectrum[f];
+                }
+            }
+            default -> Arrays.fill(scale, 1.0);
+        }
+        return scale;
     }
 
     /** Number of frequency bins. */
@@ -124,13 +144,13 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
         }
         float[] in = power.data();
         float[] out = new float[in.length];
-        double scale = 1.0 / divisor(level, power);
+        double[] scale = scales(level, power);
         int bins = bins();
         forEachFrame(silence, power, power.frames(), (t, row) -> {
             int src = t * bins;
             int dst = row * bins;
             for (int f = 0; f < bins; f++) {
-                out[dst + f] = (float) ((Math.log(in[src + f] * scale + floor) - mean[f]) / std[f]);
+                out[dst + f] = (float) ((Math.log(in[src + f] * scale[f] + floor) - mean[f]) / std[f]);
             }
         });
         return new Spectrogram(out, power.frames(), power.bins());
@@ -152,7 +172,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
         /**
          * @param bins frequency bins
          * @param floor added to power before the logarithm
-         * @param level {@value #LEVEL_NONE} or {@value #LEVEL_UTTERANCE}
+         * @param level {@value #LEVEL_NONE}, {@value #LEVEL_UTTERANCE} or {@value #LEVEL_SPECTRAL}
          * @param silence {@value #SILENCE_KEEP} or {@value #SILENCE_TRIM} (then only the frames of
          *     the active span that have power count)
          */
@@ -179,11 +199,11 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
                 throw new IllegalArgumentException("spectrogram has " + power.bins() + " bins, expected " + bins);
             }
             float[] d = power.data();
-            double scale = 1.0 / divisor(level, power);
+            double[] scale = scales(level, power);
             frames += forEachFrame(silence, power, validFrames, (t, row) -> {
                 int base = t * bins;
                 for (int f = 0; f < bins; f++) {
-                    double v = Math.log(d[base + f] * scale + floor);
+                    double v = Math.log(d[base + f] * scale[f] + floor);
                     sum[f] += v;
                     sumSq[f] += v * v;
                 }

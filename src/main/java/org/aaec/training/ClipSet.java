@@ -99,7 +99,8 @@ public final class ClipSet {
      * Per-bin statistics of log power over this set's frames of real audio (frames that cover only
      * zero-padding are left out). Call on raw power, before {@link #standardise}.
      *
-     * @param level {@link Normalization#LEVEL_NONE} or {@link Normalization#LEVEL_UTTERANCE}
+     * @param level {@link Normalization#LEVEL_NONE}, {@link Normalization#LEVEL_UTTERANCE} or
+     *     {@link Normalization#LEVEL_SPECTRAL}
      * @param silence {@link Normalization#SILENCE_KEEP} or {@link Normalization#SILENCE_TRIM}
      * @return the statistics
      * @throws IllegalStateException when the set is empty or was not loaded from a store

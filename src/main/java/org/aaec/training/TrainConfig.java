@@ -48,8 +48,9 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
      * @param maxSeconds every clip is cut or zero-padded to this length
      * @param scaling {@code log} (log power standardised per bin, the default) or {@code raw} power
      * @param level {@code utterance} (each clip's power divided by its own level before the
-     *     logarithm, so that the recording's gain does not matter; the default) or {@code none}
-     *     (the paper's plain standardisation); only with log scaling
+     *     logarithm, so that the recording's gain does not matter; the default), {@code spectral}
+     *     (each bin divided by the clip's average power in that bin: gain and channel colouring
+     *     removed) or {@code none} (the paper's plain standardisation); only with log scaling
      * @param silence {@code keep} (frames as they are; the paper and the default) or {@code trim}
      *     (silence before and after the sound cut off, padding neutral; see {@link Normalization});
      *     only with log scaling
