@@ -46,5 +46,10 @@ class OpProfileTest {
         assertEquals(0.1, p.selfMsByCategory().get("gru"), 1e-12, "50 us own + 10 + 40 of its steps");
         assertEquals(0.01, p.selfMsByCategory().get("dense/gemm"), 1e-12);
         assertEquals(0.0, p.selfMsByCategory().get("other ops"), 1e-12);
+        // the top operators name the outermost operator they ran inside
+        assertEquals(0.04, p.top().get("aten::addmm in aten::gru"), 1e-12);
+        assertEquals(0.01, p.top().get("aten::addmm"), 1e-12, "the top-level addmm is its own entry");
+        assertEquals(0.01, p.top().get("aten::narrow in aten::gru"), 1e-12);
+        assertEquals(0.05, p.top().get("aten::gru"), 1e-12);
     }
 }
