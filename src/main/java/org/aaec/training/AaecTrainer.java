@@ -51,6 +51,7 @@ public final class AaecTrainer implements AutoCloseable {
     static final String SKIPPED = "skipped_updates";
 
     private final TrainConfig config;
+    private final Objective objective;
     private final ClipSet train;
     private final ClipSet validation;
     private final NDManager manager;
@@ -81,6 +82,7 @@ public final class AaecTrainer implements AutoCloseable {
             throw new IllegalArgumentException("the training split has no clips");
         }
         this.config = config;
+        this.objective = config.objective();
         this.train = train;
         this.validation = validation;
         this.manager = parent.newSubManager();
@@ -329,9 +331,10 @@ public final class AaecTrainer implements AutoCloseable {
                 trainOnly(EnumSet.of(Network.ENCODER));
             }
             NDArray reconstruction = Losses.meanSquaredError(nets.decode(ps, z, true), batch.x());
-            NDArray lossE = reconstruction;
+            NDArray lossE = weighted(reconstruction, reconstructionScale(batch));
             if (withD) {
-                lossE = lossE.add(Losses.binaryCrossEntropy(nets.discriminate(ps, z, true), 1f));
+                lossE = lossE.add(weighted(Losses.binaryCrossEntropy(nets.discriminate(ps, z, true), 1f),
+                        objective.adversarial()));
             }
             gc.backward(lossE);
             losses.put("encoder", (double) lossE.getFloat());
@@ -340,24 +343,45 @@ public final class AaecTrainer implements AutoCloseable {
         applied(adam.get(Network.ENCODER), losses);
     }
 
-    /** K2: the decoder reconstructs; with C in the loop, X' must also look real and keep X's labels. */
+    /**
+     * K2: the decoder reconstructs; with C in the loop, X' must also look real and keep X's labels.
+     * With {@link Objective#encoderInDecoderPhase()} the encoder learns from the same loss.
+     */
     private void decoderStep(ParameterStore ps, Batch batch, NDArray prior, Map<String, Double> losses) {
-        trainOnly(EnumSet.of(Network.DECODER));
+        boolean withEncoder = objective.encoderInDecoderPhase();
+        trainOnly(withEncoder ? EnumSet.of(Network.ENCODER, Network.DECODER) : EnumSet.of(Network.DECODER));
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray z = nets.encode(ps, batch.x(), false).stopGradient();
+            NDArray z = withEncoder ? nets.encode(ps, batch.x(), true)
+                    : nets.encode(ps, batch.x(), false).stopGradient();
             NDArray xz = nets.decode(ps, z, true);
             NDArray reconstruction = Losses.meanSquaredError(xz, batch.x());
-            NDArray loss = reconstruction;
+            NDArray loss = weighted(reconstruction, reconstructionScale(batch));
             if (config.variant().classifierInLoop()) {
                 NDArray fake = nets.generate(ps, xz, prior, config.variant().generator(), true);
                 NDList out = nets.classify(ps, fake, true);
-                loss = loss.add(Losses.binaryCrossEntropy(out.get(0), 1f)).add(labelLoss(out, batch));
+                loss = loss.add(weighted(Losses.binaryCrossEntropy(out.get(0), 1f), objective.realism()))
+                        .add(weighted(labelLoss(out, batch), objective.labels()));
             }
             gc.backward(loss);
             losses.put("decoder", (double) loss.getFloat());
             losses.put("reconstruction", (double) reconstruction.getFloat());
         }
         applied(adam.get(Network.DECODER), losses);
+        if (withEncoder) {
+            applied(adam.get(Network.ENCODER), losses);
+        }
+    }
+
+    /** What the element-mean reconstruction error is multiplied by: its weight, times T·F per sample. */
+    private double reconstructionScale(Batch batch) {
+        double perSample = Objective.SAMPLE.equals(objective.reconstructionReduction())
+                ? (double) batch.x().size() / batch.size() : 1.0;
+        return objective.reconstruction() * perSample;
+    }
+
+    /** {@code loss · weight}, without an extra operator when the weight is 1 (the paper's objective). */
+    private static NDArray weighted(NDArray loss, double weight) {
+        return weight == 1.0 ? loss : loss.mul((float) weight);
     }
 
     /** K3: C classifies X (and X' with X's labels) and tells real from generated. */
@@ -385,7 +409,8 @@ public final class AaecTrainer implements AutoCloseable {
                     real.add(halves.get(0));
                     gen.add(halves.get(1));
                 }
-                loss = classifierLoss(real, batch, 1f).add(classifierLoss(gen, batch, 0f));
+                loss = classifierLoss(real, batch, 1f).add(weighted(classifierLoss(gen, batch, 0f),
+                        objective.generated()));
             }
             gc.backward(loss);
             losses.put("classifier", (double) loss.getFloat());

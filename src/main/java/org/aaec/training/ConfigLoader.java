@@ -85,6 +85,15 @@ public final class ConfigLoader {
                 throw new IllegalArgumentException(origin + ": key 'features.preset': " + e.getMessage(), e);
             }
         }
+        JsonNode objectivePreset = user.path("objective").path("preset");
+        if (objectivePreset.isTextual()) {
+            ((ObjectNode) user.get("objective")).remove("preset");
+            try {
+                resolved.set("objective", YAML.valueToTree(Objective.preset(objectivePreset.asText())));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(origin + ": key 'objective.preset': " + e.getMessage(), e);
+            }
+        }
         merge(resolved, user);
         TrainConfig config;
         try {

@@ -29,11 +29,12 @@ import org.aaec.features.Normalization;
  * @param out folder under which runs are written ({@code out/name/variant/seed-N})
  * @param model changes to the paper's network widths (keys of {@link org.aaec.model.ModelConfig})
  * @param augment classic augmentation of training clips ({@link Augment}; off when left out)
+ * @param objective weights of the loss terms ({@link Objective}; the {@code paper} preset when left out)
  */
 public record TrainConfig(String name, Variant variant, long seed, List<DataSource> data,
         List<DataSource> evaluate, List<String> labels, Features features, Schedule schedule, Optimizer optimizer,
         boolean classWeights, boolean saveGenerator, int threads, String out, Map<String, Object> model,
-        Augment augment) {
+        Augment augment, Objective objective) {
 
     /** Freezes the lists; {@code null} lists are empty. */
     public TrainConfig {
@@ -42,6 +43,7 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
         labels = labels == null ? List.of() : List.copyOf(labels);
         model = model == null ? Map.of() : model;
         augment = augment == null ? Augment.off() : augment;
+        objective = objective == null ? Objective.preset("paper") : objective;
     }
 
     /**
@@ -99,7 +101,7 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
     public static TrainConfig defaults() {
         return new TrainConfig("aaec", Variant.AAEC, 42, List.of(), List.of(), List.of(), Features.preset("default", 15),
                 Schedule.preset("default"), new Optimizer(2e-4, 0.5, 0.999, 5e-6), false, false, 0, "runs",
-                Map.of(), Augment.off());
+                Map.of(), Augment.off(), Objective.preset("paper"));
     }
 
     /**
@@ -135,6 +137,7 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
                     + features.maxSeconds());
         }
         augment.validate();
+        objective.validate();
         if (threads < 0) {
             throw new IllegalArgumentException("key 'threads': must be 0 (all cores) or more, not " + threads);
         }
@@ -175,7 +178,7 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
      */
     public TrainConfig withThreads(int n) {
         return new TrainConfig(name, variant, seed, data, evaluate, labels, features, schedule, optimizer,
-                classWeights, saveGenerator, n, out, model, augment);
+                classWeights, saveGenerator, n, out, model, augment, objective);
     }
 
     /**
@@ -185,7 +188,7 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
      */
     public TrainConfig withRun(Variant v, long s) {
         return new TrainConfig(name, v, s, data, evaluate, labels, features, schedule, optimizer, classWeights,
-                saveGenerator, threads, out, model, augment);
+                saveGenerator, threads, out, model, augment, objective);
     }
 
     /**
@@ -194,7 +197,16 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
      */
     public TrainConfig withAugment(Augment a) {
         return new TrainConfig(name, variant, seed, data, evaluate, labels, features, schedule, optimizer, classWeights,
-                saveGenerator, threads, out, model, a);
+                saveGenerator, threads, out, model, a, objective);
+    }
+
+    /**
+     * @param o objective
+     * @return a copy that trains with it
+     */
+    public TrainConfig withObjective(Objective o) {
+        return new TrainConfig(name, variant, seed, data, evaluate, labels, features, schedule, optimizer, classWeights,
+                saveGenerator, threads, out, model, augment, o);
     }
 
     /**
@@ -203,7 +215,7 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
      */
     public TrainConfig withName(String n) {
         return new TrainConfig(n, variant, seed, data, evaluate, labels, features, schedule, optimizer, classWeights,
-                saveGenerator, threads, out, model, augment);
+                saveGenerator, threads, out, model, augment, objective);
     }
 
     /** Whether the network sees log-standardised power (else raw power). */

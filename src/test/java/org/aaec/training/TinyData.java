@@ -40,6 +40,6 @@ final class TinyData {
     static TrainConfig config(Variant variant, Schedule schedule) {
         TrainConfig d = TrainConfig.defaults();
         return new TrainConfig("test", variant, 7, List.of(), List.of(), List.of(), d.features(), schedule,
-                new TrainConfig.Optimizer(2e-4, 0.5, 0.999, 1e-3), false, false, 0, "runs", Map.of(), null);
+                new TrainConfig.Optimizer(2e-4, 0.5, 0.999, 1e-3), false, false, 0, "runs", Map.of(), null, null);
     }
 }
