@@ -124,6 +124,7 @@ public final class ExperimentReport {
         paper(md);
         setup(md, in, ok);
         failures(md, in);
+        GeneratorReport.write(md, dir.resolve("plots"), in.variants(), v -> okRuns(in, v), results);
         plots(md, dir, in, ok, heads);
         results.set("runs", runsJson(in.runs()));
         AtomicFiles.writeString(dir.resolve("results.json"), JSON.writeValueAsString(results));
