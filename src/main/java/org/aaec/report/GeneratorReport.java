@@ -77,15 +77,16 @@ final class GeneratorReport {
                 + "(`training.GeneratorDiagnostics`): `reconstructionR2` = 1 − MSE(Dec(E(X)), X) / Var(X) over frames "
                 + "of real audio; `diversity` = total variance of X' / total variance of X (1: as spread as the "
                 + "real samples, near 0: collapsed to one sample); `accuracy_<head>` = the classifier's accuracy on "
-                + "X' with X's labels. Last iteration, mean ± deviation over seeds; the plots show the mean over "
-                + "seeds per iteration.\n\n");
+                + "X' with X's labels. Last iteration, mean ± deviation over seeds, beside the validation split's overall "
+                + "Combined of the kept weights (what an objective is chosen on; never the test split); the plots "
+                + "show the mean over seeds per iteration.\n\n");
         StringBuilder header = new StringBuilder("| configuration |");
         StringBuilder rule = new StringBuilder("|---|");
         for (String n : names) {
             header.append(' ').append(n).append(" |");
             rule.append("---|");
         }
-        md.append(header).append(" runs |\n").append(rule).append("---|\n");
+        md.append(header).append(" validation Combined | runs |\n").append(rule).append("---|---|\n");
         ObjectNode node = results.putObject("generator");
         for (Map.Entry<String, List<TreeMap<Integer, Map<String, Double>>>> e : logged.entrySet()) {
             md.append("| ").append(ExperimentReport.display(e.getKey())).append(" |");
@@ -102,7 +103,11 @@ final class GeneratorReport {
                 md.append(' ').append(s.format()).append(" |");
                 vn.putObject(n).put("mean", s.mean()).put("std", s.std()).put("n", s.n());
             }
-            md.append(' ').append(e.getValue().size()).append(" |\n");
+            Stat validation = Stat.of(runsOf.apply(e.getKey()).stream().filter(r -> !r.validation().isEmpty())
+                    .map(r -> org.aaec.evaluation.Metrics.overall(r.validation())).toList());
+            md.append(' ').append(validation.format()).append(" | ").append(e.getValue().size()).append(" |\n");
+            vn.putObject("validationCombined").put("mean", validation.mean()).put("std", validation.std())
+                    .put("n", validation.n());
         }
         md.append('\n');
         for (String n : names) {

@@ -49,7 +49,7 @@ class GeneratorReportTest {
                 .asDouble(), 1e-12);
         assertEquals(0.5, results.path("generator").path("aaec").path("diversity").path("mean").asDouble(), 1e-12);
         assertFalse(results.path("generator").has("classifier"), "a run without a generator has no row");
-        assertTrue(md.toString().contains("| 0.60 ± 0.14 | 0.50 ± 0.14 | 2 |"), md.toString());
+        assertTrue(md.toString().contains("| 0.60 ± 0.14 | 0.50 ± 0.14 | — | 2 |"), md.toString());
         assertTrue(Files.isRegularFile(dir.resolve("generator-diversity.png")));
 
         double[][] mean = GeneratorReport.meanOverRuns(List.of(GeneratorReport.perIteration(a),
