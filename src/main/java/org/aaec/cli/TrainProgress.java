@@ -42,8 +42,9 @@ final class TrainProgress implements TrainingListener {
                 : String.format(Locale.ROOT, " | validation combined %.2f%s", r.validation().get("combined"),
                         r.best() ? " (best)" : "");
         String generator = r.generator() == null ? ""
-                : String.format(Locale.ROOT, " | generator R² %.3f, diversity %.3f",
-                        r.generator().get("reconstructionR2"), r.generator().get("diversity"));
+                : String.format(Locale.ROOT, " | generator R² %.3f, diversity %.3f, coverage %.2f",
+                        r.generator().get("reconstructionR2"), r.generator().get("diversity"),
+                        r.generator().getOrDefault("coverage", Double.NaN));
         PrintWriter out = terminal.out();
         out.printf(Locale.ROOT, "%sepoch %3d %-12s %s%s%s (%.1f s)%n", indent, r.epoch(), r.phase(),
                 format(r.losses()), validation, generator, r.seconds());

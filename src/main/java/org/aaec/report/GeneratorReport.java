@@ -62,7 +62,9 @@ final class GeneratorReport {
                 TreeMap<Integer, Map<String, Double>> p = perIteration(r);
                 if (!p.isEmpty()) {
                     runs.add(p);
-                    p.lastEntry().getValue().keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+                    // per-class diversities stay in log.jsonl; the table has their minimum
+                    p.lastEntry().getValue().keySet().stream().filter(n -> !n.startsWith("diversity_"))
+                            .filter(n -> !names.contains(n)).forEach(names::add);
                 }
             }
             if (!runs.isEmpty()) {

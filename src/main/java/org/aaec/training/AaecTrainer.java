@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 import org.aaec.evaluation.HeadMetrics;
 import org.aaec.evaluation.Metrics;
 import org.aaec.model.AaecNetworks;
+import org.aaec.model.HeadSpec;
 import org.aaec.model.ModelConfig;
 import org.aaec.model.Network;
 import org.slf4j.Logger;
@@ -264,10 +265,12 @@ public final class AaecTrainer implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 valid[i] = train.validFrames(rows[i]);
             }
+            float[] real = batch.x().toFloatArray();
+            float[] generated = fake.toFloatArray();
             Map<String, Double> diagnostics = new LinkedHashMap<>(GeneratorDiagnostics.measure(
-                    batch.x().toFloatArray(), reconstruction.toFloatArray(), fake.toFloatArray(), valid,
-                    train.frames(), train.bins()));
+                    real, reconstruction.toFloatArray(), generated, valid, train.frames(), train.bins()));
             NDList out = nets.classify(ps, fake, false);
+            double minClass = Double.NaN;
             for (int h = 0; h < train.heads().size(); h++) {
                 int[] truth = new int[n];
                 for (int i = 0; i < n; i++) {
@@ -275,12 +278,48 @@ public final class AaecTrainer implements AutoCloseable {
                 }
                 int[] predicted = out.get(h + 1).argMax(1).toType(ai.djl.ndarray.types.DataType.INT32, false)
                         .toIntArray();
-                diagnostics.put("accuracy_" + train.heads().get(h).name(),
-                        GeneratorDiagnostics.accuracy(predicted, truth));
+                HeadSpec head = train.heads().get(h);
+                diagnostics.put("accuracy_" + head.name(), GeneratorDiagnostics.accuracy(predicted, truth));
+                double[] within = GeneratorDiagnostics.classDiversity(real, generated, truth, head.size(),
+                        train.frames() * train.bins());
+                for (int c = 0; c < within.length; c++) {
+                    diagnostics.put("diversity_" + head.name() + "_" + head.classes().get(c), within[c]);
+                    minClass = Double.isNaN(minClass) || within[c] < minClass ? within[c] : minClass;
+                }
             }
+            diagnostics.put("diversityMinClass", minClass);
+            double[][] realMean = GeneratorDiagnostics.timeAverage(real, valid, train.frames(), train.bins());
+            double[][] fakeMean = GeneratorDiagnostics.timeAverage(generated, valid, train.frames(), train.bins());
+            double[] dc = GeneratorDiagnostics.densityCoverage(realMean, fakeMean, GeneratorDiagnostics.K);
+            diagnostics.put("density", dc[0]);
+            diagnostics.put("coverage", dc[1]);
+            double[][] heldOut = heldOutMeans(m, n);
+            double[] dcHeld = GeneratorDiagnostics.densityCoverage(heldOut, fakeMean, GeneratorDiagnostics.K);
+            diagnostics.put("density_heldOut", dcHeld[0]);
+            diagnostics.put("coverage_heldOut", dcHeld[1]);
+            diagnostics.put("realCoverage_heldOut",
+                    GeneratorDiagnostics.densityCoverage(heldOut, realMean, GeneratorDiagnostics.K)[1]);
             return new GeneratedSamples(iteration, fake.mean(new int[] {1}).toFloatArray(), n, train.bins(),
                     diagnostics);
         }
+    }
+
+    /**
+     * The first {@code n} validation clips of a fixed order, each averaged over its frames of real
+     * audio: the held-out real samples X′ is compared with (an empty array without validation clips).
+     */
+    private double[][] heldOutMeans(NDManager m, int n) {
+        int count = Math.min(n, validation.size());
+        if (count == 0) {
+            return new double[0][];
+        }
+        int[] rows = java.util.Arrays.copyOf(Seeds.permutation(validation.size(), new Random(config.seed())), count);
+        int[] valid = new int[count];
+        for (int i = 0; i < count; i++) {
+            valid[i] = validation.validFrames(rows[i]);
+        }
+        float[] x = Batch.of(m, validation, rows, null).x().toFloatArray();
+        return GeneratorDiagnostics.timeAverage(x, valid, validation.frames(), validation.bins());
     }
 
     /**

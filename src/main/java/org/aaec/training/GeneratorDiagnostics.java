@@ -17,6 +17,21 @@ import java.util.Map;
  *       spreads as the real samples do.
  *   <li>{@code accuracy_<head>}: the share of X′ that the classifier gives X's label, in percent
  *       (clips without a label for the head are left out; NaN when none has one).
+ *   <li>{@code diversity_<head>_<class>}: the diversity within the clips of one class, and
+ *       {@code diversityMinClass}, the smallest of them (a generator can keep the overall spread
+ *       by moving classes apart while each class collapses).
+ *   <li>{@code density} and {@code coverage} (Naeem et al. 2020, "Reliable Fidelity and Diversity
+ *       Metrics for Generative Models", ICML, with k = 5): with each real sample's radius the
+ *       distance to its k-th nearest real neighbour, density is the mean number of real
+ *       neighbourhoods a generated sample falls in, divided by k (about 1 when X′ is distributed
+ *       as the real samples, above 1 when it crowds where they are dense, near 0 off the data),
+ *       and coverage the share of real samples whose neighbourhood holds at least one generated
+ *       sample (diversity that counts only where the data is). Measured against the training
+ *       clips X′ was made from, and ({@code _heldOut}) against as many validation clips; the
+ *       representation is fixed, independent of training: each clip's spectrum averaged over its
+ *       frames of real audio, on the network's input scale. {@code realCoverage_heldOut} is the
+ *       coverage the training clips themselves reach on the validation clips, the reference a
+ *       generator is read against.
  * </ul>
  *
  * All in double precision on plain arrays: the samples are at most {@link GeneratedSamples#CLIPS}
@@ -70,6 +85,123 @@ public final class GeneratorDiagnostics {
                 : 1 - (sqErr / (count * (double) bins)) / (variance / bins));
         double real = totalVariance(x, n, frames * bins);
         out.put("diversity", real > 0 ? totalVariance(generated, n, frames * bins) / real : Double.NaN);
+        return out;
+    }
+
+    /** Neighbours per real sample in density and coverage (Naeem et al. use 5). */
+    public static final int K = 5;
+
+    /**
+     * Each clip's spectrum averaged over its frames of real audio.
+     *
+     * @param samples {@code n × T × F} row-major
+     * @param valid per clip, its leading frames of real audio
+     * @param frames T
+     * @param bins F
+     * @return {@code n} rows of {@code F}
+     */
+    public static double[][] timeAverage(float[] samples, int[] valid, int frames, int bins) {
+        double[][] out = new double[valid.length][bins];
+        for (int i = 0; i < valid.length; i++) {
+            int v = Math.max(1, Math.min(valid[i], frames));
+            for (int t = 0; t < v; t++) {
+                int base = (i * frames + t) * bins;
+                for (int f = 0; f < bins; f++) {
+                    out[i][f] += samples[base + f];
+                }
+            }
+            for (int f = 0; f < bins; f++) {
+                out[i][f] /= v;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Density and coverage of {@code fake} against {@code real} (Naeem et al. 2020).
+     *
+     * @param real reference samples, at least {@code k + 1}
+     * @param fake generated samples
+     * @param k neighbours
+     * @return {@code {density, coverage}}
+     */
+    public static double[] densityCoverage(double[][] real, double[][] fake, int k) {
+        int n = real.length;
+        if (n <= k || fake.length == 0) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double[] radius = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] d = new double[n - 1];
+            int c = 0;
+            for (int j = 0; j < n; j++) {
+                if (j != i) {
+                    d[c++] = distance(real[i], real[j]);
+                }
+            }
+            java.util.Arrays.sort(d);
+            radius[i] = d[k - 1];
+        }
+        long inside = 0;
+        boolean[] covered = new boolean[n];
+        for (double[] g : fake) {
+            for (int i = 0; i < n; i++) {
+                if (distance(g, real[i]) <= radius[i]) {
+                    inside++;
+                    covered[i] = true;
+                }
+            }
+        }
+        int coveredCount = 0;
+        for (boolean b : covered) {
+            coveredCount += b ? 1 : 0;
+        }
+        return new double[] {inside / ((double) k * fake.length), coveredCount / (double) n};
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double s = 0;
+        for (int f = 0; f < a.length; f++) {
+            double d = a[f] - b[f];
+            s += d * d;
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * Diversity within each class: {@code totalVariance(X′ of the class) / totalVariance(X of the class)}.
+     *
+     * @param x real samples, {@code n × size}
+     * @param generated X′, same shape
+     * @param labels per sample, its class ({@code -1}: none)
+     * @param classes number of classes
+     * @param size T × F
+     * @return per class, NaN for a class with fewer than two samples
+     */
+    public static double[] classDiversity(float[] x, float[] generated, int[] labels, int classes, int size) {
+        double[] out = new double[classes];
+        for (int c = 0; c < classes; c++) {
+            int members = 0;
+            for (int l : labels) {
+                members += l == c ? 1 : 0;
+            }
+            if (members < 2) {
+                out[c] = Double.NaN;
+                continue;
+            }
+            float[] xs = new float[members * size];
+            float[] gs = new float[members * size];
+            int m = 0;
+            for (int i = 0; i < labels.length; i++) {
+                if (labels[i] == c) {
+                    System.arraycopy(x, i * size, xs, m * size, size);
+                    System.arraycopy(generated, i * size, gs, m * size, size);
+                    m++;
+                }
+            }
+            double real = totalVariance(xs, members, size);
+            out[c] = real > 0 ? totalVariance(gs, members, size) / real : Double.NaN;
+        }
         return out;
     }
 

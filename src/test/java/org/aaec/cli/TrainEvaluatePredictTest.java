@@ -60,6 +60,12 @@ class TrainEvaluatePredictTest {
         JsonNode generator = JSON.readTree(log.get(1)).path("generator");
         assertTrue(generator.path("reconstructionR2").asDouble() <= 1, log.get(1));
         assertTrue(generator.path("diversity").asDouble() >= 0, log.get(1));
+        for (String share : new String[] {"coverage", "coverage_heldOut", "realCoverage_heldOut"}) {
+            double v = generator.path(share).asDouble(-1);
+            assertTrue(v >= 0 && v <= 1 || generator.path(share).isNull(), share + " is a share: " + log.get(1));
+        }
+        assertTrue(generator.path("density").asDouble(-1) >= 0, log.get(1));
+        assertTrue(generator.path("diversityMinClass").asDouble(-1) >= 0, log.get(1));
         double accuracy = generator.path("accuracy_arousal").asDouble(-1);
         assertTrue(accuracy >= 0 && accuracy <= 100, log.get(1));
         assertTrue(JSON.readTree(log.get(0)).path("generator").isNull(), "no diagnostics outside the decoder phase");
