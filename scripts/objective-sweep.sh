@@ -7,7 +7,8 @@
 #   CONFIG=configs/emodb.yaml SEEDS=1 scripts/objective-sweep.sh [setting ...]
 #
 # A setting is "element:W" (reconstruction weight W, element-mean) or "sample:W" (per-sample sum,
-# T·F times larger); default: element:1 element:16 element:256 sample:1. Reports go to
+# T·F times larger), optionally ":audio" (only frames of real audio count; X' keeps X's padding);
+# default: element:1 element:16 element:256 sample:1. Reports go to
 # results/objective-sweep/<corpus>-<setting>/. A finished setting is skipped when run again
 # (the experiment reuses finished runs), so the sweep resumes after a kill.
 set -euo pipefail
@@ -19,10 +20,11 @@ corpus=$(basename "$CONFIG" .yaml)
 settings=("$@")
 [ ${#settings[@]} -eq 0 ] && settings=(element:1 element:16 element:256 sample:1)
 for s in "${settings[@]}"; do
-  reduction=${s%%:*}
-  weight=${s#*:}
-  name="sweep-${corpus}-${reduction}-${weight}"
+  IFS=: read -r reduction weight frames <<< "$s"
+  frames=${frames:-all}
+  tag="${corpus}-${reduction}-${weight}$([ "$frames" = all ] || echo "-$frames")"
   ./aaec experiment --config "$CONFIG" --seeds "$SEEDS" --variants aaec --set threads="$THREADS" \
-      --set name="$name" --set objective.reconstructionReduction="$reduction" \
-      --set objective.reconstruction="$weight" ${EXTRA:-} --report "results/objective-sweep/${corpus}-${reduction}-${weight}"
+      --set name="sweep-$tag" --set objective.reconstructionReduction="$reduction" \
+      --set objective.reconstruction="$weight" --set objective.reconstructionFrames="$frames" \
+      --report "results/objective-sweep/$tag"
 done

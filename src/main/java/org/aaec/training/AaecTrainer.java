@@ -260,7 +260,8 @@ public final class AaecTrainer implements AutoCloseable {
             NDArray prior = Seeds.prior(m, n, nets.config().latent(), Seeds.mix(config.seed(), -1 - iteration, 0));
             NDArray z = nets.encode(ps, batch.x(), false);
             NDArray reconstruction = nets.decode(ps, z, false);
-            NDArray fake = nets.generate(ps, reconstruction, prior, config.variant().generator(), false);
+            NDArray fake = withRealPadding(nets.generate(ps, reconstruction, prior, config.variant().generator(),
+                    false), batch);
             int[] valid = new int[n];
             for (int i = 0; i < n; i++) {
                 valid[i] = train.validFrames(rows[i]);
@@ -369,7 +370,7 @@ public final class AaecTrainer implements AutoCloseable {
                 losses.put("discriminator", (double) lossD.getFloat());
                 trainOnly(EnumSet.of(Network.ENCODER));
             }
-            NDArray reconstruction = Losses.meanSquaredError(nets.decode(ps, z, true), batch.x());
+            NDArray reconstruction = reconstructionError(nets.decode(ps, z, true), batch);
             NDArray lossE = weighted(reconstruction, reconstructionScale(batch));
             if (withD) {
                 lossE = lossE.add(weighted(Losses.binaryCrossEntropy(nets.discriminate(ps, z, true), 1f),
@@ -393,10 +394,10 @@ public final class AaecTrainer implements AutoCloseable {
             NDArray z = withEncoder ? nets.encode(ps, batch.x(), true)
                     : nets.encode(ps, batch.x(), false).stopGradient();
             NDArray xz = nets.decode(ps, z, true);
-            NDArray reconstruction = Losses.meanSquaredError(xz, batch.x());
+            NDArray reconstruction = reconstructionError(xz, batch);
             NDArray loss = weighted(reconstruction, reconstructionScale(batch));
             if (config.variant().classifierInLoop()) {
-                NDArray fake = nets.generate(ps, xz, prior, config.variant().generator(), true);
+                NDArray fake = withRealPadding(nets.generate(ps, xz, prior, config.variant().generator(), true), batch);
                 NDList out = nets.classify(ps, fake, true);
                 loss = loss.add(weighted(Losses.binaryCrossEntropy(out.get(0), 1f), objective.realism()))
                         .add(weighted(labelLoss(out, batch), objective.labels()));
@@ -411,10 +412,40 @@ public final class AaecTrainer implements AutoCloseable {
         }
     }
 
-    /** What the element-mean reconstruction error is multiplied by: its weight, times T·F per sample. */
+    /**
+     * The mean squared error of a reconstruction over every element, or with
+     * {@link Objective#audioFramesOnly()} over the elements of frames of real audio.
+     */
+    private NDArray reconstructionError(NDArray reconstruction, Batch batch) {
+        if (!objective.audioFramesOnly()) {
+            return Losses.meanSquaredError(reconstruction, batch.x());
+        }
+        return Losses.maskedMeanSquaredError(reconstruction, batch.x(), batch.audioMask());
+    }
+
+    /** With {@link Objective#audioFramesOnly()}, X′ on frames of real audio and X's own padding elsewhere. */
+    private NDArray withRealPadding(NDArray fake, Batch batch) {
+        if (!objective.audioFramesOnly()) {
+            return fake;
+        }
+        return batch.withRealPadding(fake);
+    }
+
+    /**
+     * What the mean reconstruction error is multiplied by: its weight, times the elements per
+     * sample that it averages over with {@code sample} reduction (T·F, or the audio frames' mean · F).
+     */
     private double reconstructionScale(Batch batch) {
-        double perSample = Objective.SAMPLE.equals(objective.reconstructionReduction())
-                ? (double) batch.x().size() / batch.size() : 1.0;
+        double perSample = 1.0;
+        if (Objective.SAMPLE.equals(objective.reconstructionReduction())) {
+            long bins = batch.x().getShape().get(2);
+            long frames = batch.x().getShape().get(1);
+            double counted = 0;
+            for (int a : batch.audioFrames()) {
+                counted += objective.audioFramesOnly() ? Math.min(a, frames) : frames;
+            }
+            perSample = counted * bins / batch.size();
+        }
         return objective.reconstruction() * perSample;
     }
 
@@ -429,8 +460,8 @@ public final class AaecTrainer implements AutoCloseable {
         if (config.variant().hasGenerator()) {
             trainOnly(EnumSet.noneOf(Network.class));
             NDArray z = nets.encode(ps, batch.x(), false);
-            fake = nets.generate(ps, nets.decode(ps, z, false), prior, config.variant().generator(), false)
-                    .stopGradient();
+            fake = withRealPadding(nets.generate(ps, nets.decode(ps, z, false), prior, config.variant().generator(),
+                    false), batch).stopGradient();
         }
         trainOnly(EnumSet.of(Network.CLASSIFIER));
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

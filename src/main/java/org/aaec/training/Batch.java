@@ -18,8 +18,30 @@ import java.util.List;
  * @param targets weighted one-hot target per head
  * @param weightSums sum of the row weights per head
  * @param size rows in the batch
+ * @param audioFrames per row, how many leading frames cover real audio (the rest is zero padding)
  */
-public record Batch(NDArray x, List<NDArray> targets, float[] weightSums, int size) {
+public record Batch(NDArray x, List<NDArray> targets, float[] weightSums, int size, int[] audioFrames) {
+
+    /**
+     * @return {@code (B, T, 1)}: 1 on frames of real audio, 0 on padding, in the batch's manager
+     */
+    public NDArray audioMask() {
+        int frames = (int) x.getShape().get(1);
+        float[] m = new float[size * frames];
+        for (int i = 0; i < size; i++) {
+            java.util.Arrays.fill(m, i * frames, i * frames + Math.min(frames, audioFrames[i]), 1f);
+        }
+        return x.getManager().create(m, new Shape(size, frames, 1));
+    }
+
+    /**
+     * @param generated samples of the batch's shape
+     * @return {@code generated} on frames of real audio, this batch's own {@code x} on its padding
+     */
+    public NDArray withRealPadding(NDArray generated) {
+        NDArray mask = audioMask();
+        return generated.mul(mask).add(x.mul(mask.neg().add(1f)));
+    }
 
     /**
      * Copies the given clips into arrays of {@code manager}.
@@ -70,6 +92,10 @@ public record Batch(NDArray x, List<NDArray> targets, float[] weightSums, int si
             }
             targets[h] = manager.create(t, new Shape(rows.length, k));
         }
-        return new Batch(x, List.of(targets), sums, rows.length);
+        int[] audio = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            audio[i] = set.validFrames(rows[i]);
+        }
+        return new Batch(x, List.of(targets), sums, rows.length, audio);
     }
 }

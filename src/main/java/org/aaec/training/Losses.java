@@ -45,6 +45,19 @@ final class Losses {
      * @param b target
      * @return scalar
      */
+    /**
+     * Mean squared error over the frames a mask keeps: {@code sum(mask · (a − b)²) / (sum(mask) · F)}.
+     *
+     * @param a {@code (B, T, F)}
+     * @param b same shape
+     * @param mask {@code (B, T, 1)}, 1 for a frame that counts, 0 otherwise
+     * @return a scalar
+     */
+    static NDArray maskedMeanSquaredError(NDArray a, NDArray b, NDArray mask) {
+        long bins = a.getShape().get(2);
+        return a.sub(b).square().mul(mask).sum().div(mask.sum().mul((float) bins));
+    }
+
     static NDArray meanSquaredError(NDArray a, NDArray b) {
         return a.sub(b).square().mean();
     }

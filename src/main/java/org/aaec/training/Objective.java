@@ -28,21 +28,35 @@ package org.aaec.training;
  * @param realism weight of X' fooling C_d (K2)
  * @param labels weight of X' keeping X's labels on C (K2)
  * @param generated weight of C's loss on X' (K3)
+ * @param reconstructionFrames {@value #ALL} (every frame, zero padding included: the paper) or
+ *     {@value #AUDIO}: the reconstruction error counts only frames of real audio, and X′ keeps X's
+ *     own padding frames, so that the generator spends nothing on reproducing the padding (at
+ *     log(floor), far from every bin's mean, it dominates an error over all frames)
  * @param encoderInDecoderPhase whether the encoder is updated with the decoder in K2, so that it
  *     also learns to make X' fool C_d (the paper's text: "Encoder, Decoder is trained to maximally
  *     confuse D and C_d"); off in the paper preset, where only the decoder learns in K2
  */
 public record Objective(String reconstructionReduction, double reconstruction, double adversarial, double realism,
-        double labels, double generated, boolean encoderInDecoderPhase) {
+        double labels, double generated, String reconstructionFrames, boolean encoderInDecoderPhase) {
 
     /** Reconstruction as the mean over all elements of the batch. */
     public static final String ELEMENT = "element";
     /** Reconstruction as the sum over each sample's elements, averaged over the batch. */
     public static final String SAMPLE = "sample";
+    /** Reconstruction over every frame. */
+    public static final String ALL = "all";
+    /** Reconstruction over frames of real audio; X′ keeps X's padding. */
+    public static final String AUDIO = "audio";
 
-    /** A missing reduction (configs written before this section existed) is {@value #ELEMENT}. */
+    /** Missing settings (configs written before they existed) are {@value #ELEMENT} and {@value #ALL}. */
     public Objective {
         reconstructionReduction = reconstructionReduction == null ? ELEMENT : reconstructionReduction;
+        reconstructionFrames = reconstructionFrames == null ? ALL : reconstructionFrames;
+    }
+
+    /** Whether only frames of real audio count (and X′ keeps X's padding). */
+    public boolean audioFramesOnly() {
+        return AUDIO.equals(reconstructionFrames);
     }
 
     /**
@@ -55,7 +69,7 @@ public record Objective(String reconstructionReduction, double reconstruction, d
      */
     public static Objective preset(String name) {
         return switch (name) {
-            case "paper" -> new Objective(ELEMENT, 1, 1, 1, 1, 1, false);
+            case "paper" -> new Objective(ELEMENT, 1, 1, 1, 1, 1, ALL, false);
             default -> throw new IllegalArgumentException("unknown objective preset '" + name
                     + "'; use paper");
         };
@@ -70,6 +84,10 @@ public record Objective(String reconstructionReduction, double reconstruction, d
         if (!ELEMENT.equals(reconstructionReduction) && !SAMPLE.equals(reconstructionReduction)) {
             throw new IllegalArgumentException("key 'objective.reconstructionReduction': must be " + ELEMENT + " or "
                     + SAMPLE + ", not '" + reconstructionReduction + "'");
+        }
+        if (!ALL.equals(reconstructionFrames) && !AUDIO.equals(reconstructionFrames)) {
+            throw new IllegalArgumentException("key 'objective.reconstructionFrames': must be " + ALL + " or " + AUDIO
+                    + ", not '" + reconstructionFrames + "'");
         }
         double[] w = {reconstruction, adversarial, realism, labels, generated};
         String[] keys = {"reconstruction", "adversarial", "realism", "labels", "generated"};

@@ -36,4 +36,21 @@ class LossesTest {
                     m.create(new float[] {0, 0, 0})).getFloat(), 1e-6);
         }
     }
+
+    @Test
+    void maskedErrorCountsOnlyTheFramesOfRealAudioAndGeneratedSamplesKeepTheRealPadding() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // B = 2, T = 3, F = 2; clip 0 has 2 frames of audio, clip 1 has 1; padding sits at -7
+            float[] x = {1, 2, 3, 4, -7, -7, 5, 6, -7, -7, -7, -7};
+            float[] r = {1, 3, 3, 2, 0, 0, 4, 6, 0, 0, 0, 0};
+            // squared errors on audio frames: clip 0: (0, 1) and (0, 4); clip 1: (1, 0): 6 over 3 frames x 2 bins
+            float[] y = new float[12];
+            Batch b = new Batch(m.create(x, new Shape(2, 3, 2)), java.util.List.of(), new float[0], 2, new int[] {2, 1});
+            assertEquals(6.0 / 6, Losses.maskedMeanSquaredError(m.create(r, new Shape(2, 3, 2)), b.x(), b.audioMask())
+                    .getFloat(), 1e-6);
+            float[] kept = b.withRealPadding(m.create(y, new Shape(2, 3, 2))).toFloatArray();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0, 0, 0, 0, -7, -7, 0, 0, -7, -7, -7, -7},
+                    kept, 0f);
+        }
+    }
 }

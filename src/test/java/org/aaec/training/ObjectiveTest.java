@@ -33,11 +33,11 @@ class ObjectiveTest {
 
     @Test
     void theDecoderLossIsTheWeightedReconstructionWhenTheClassifierTermsWeighNothing() {
-        Map<String, Double> element = decoderStep(new Objective(Objective.ELEMENT, 3, 1, 0, 0, 1, false));
+        Map<String, Double> element = decoderStep(new Objective(Objective.ELEMENT, 3, 1, 0, 0, 1, Objective.ALL, false));
         assertEquals(3 * element.get("reconstruction"), element.get("decoder"), 1e-6 * element.get("decoder"));
 
         // per sample: the element mean times T·F = 55 elements per clip, times the weight
-        Map<String, Double> sample = decoderStep(new Objective(Objective.SAMPLE, 2, 1, 0, 0, 1, false));
+        Map<String, Double> sample = decoderStep(new Objective(Objective.SAMPLE, 2, 1, 0, 0, 1, Objective.ALL, false));
         assertEquals(2 * FRAMES * BINS * sample.get("reconstruction"), sample.get("decoder"),
                 1e-6 * sample.get("decoder"));
     }
@@ -46,9 +46,9 @@ class ObjectiveTest {
     void theClassifierTermsAddTheirWeightedShare() {
         // the same first step (same seed, same initial weights) with and without the classifier terms:
         // the difference is realism·BCE + labels·CE, so doubling both weights doubles it
-        double alone = decoderStep(new Objective(Objective.ELEMENT, 1, 1, 0, 0, 1, false)).get("decoder");
-        double once = decoderStep(new Objective(Objective.ELEMENT, 1, 1, 1, 1, 1, false)).get("decoder");
-        double twice = decoderStep(new Objective(Objective.ELEMENT, 1, 1, 2, 2, 1, false)).get("decoder");
+        double alone = decoderStep(new Objective(Objective.ELEMENT, 1, 1, 0, 0, 1, Objective.ALL, false)).get("decoder");
+        double once = decoderStep(new Objective(Objective.ELEMENT, 1, 1, 1, 1, 1, Objective.ALL, false)).get("decoder");
+        double twice = decoderStep(new Objective(Objective.ELEMENT, 1, 1, 2, 2, 1, Objective.ALL, false)).get("decoder");
         assertTrue(once - alone > 0.1, "the classifier terms add something: " + (once - alone));
         assertEquals(2 * (once - alone), twice - alone, 1e-5);
     }
@@ -63,7 +63,7 @@ class ObjectiveTest {
 
     private static boolean encoderChangesInTheDecoderPhase(boolean encoderInDecoderPhase) {
         ClipSet data = TinyData.clips(6, FRAMES, BINS, 1);
-        Objective o = new Objective(Objective.ELEMENT, 1, 1, 1, 1, 1, encoderInDecoderPhase);
+        Objective o = new Objective(Objective.ELEMENT, 1, 1, 1, 1, 1, Objective.ALL, encoderInDecoderPhase);
         TrainConfig cfg = TinyData.config(Variant.AAEC, Schedule.preset("smoke")).withObjective(o);
         try (NDManager root = NDManager.newBaseManager();
                 AaecTrainer t = new AaecTrainer(cfg, TinyData.model(FRAMES, BINS), data, data, root)) {
@@ -90,8 +90,11 @@ class ObjectiveTest {
     @Test
     void configReadsThePresetAndItsChangesAndNamesABadKey() throws Exception {
         TrainConfig c = ConfigLoader.load(null, List.of("objective.preset=paper", "objective.reconstruction=10",
-                "objective.reconstructionReduction=sample"));
-        assertEquals(new Objective(Objective.SAMPLE, 10, 1, 1, 1, 1, false), c.objective());
+                "objective.reconstructionReduction=sample", "objective.reconstructionFrames=audio"));
+        assertEquals(new Objective(Objective.SAMPLE, 10, 1, 1, 1, 1, Objective.AUDIO, false), c.objective());
+        IllegalArgumentException frames = assertThrows(IllegalArgumentException.class,
+                () -> ConfigLoader.load(null, List.of("objective.reconstructionFrames=some")));
+        assertTrue(frames.getMessage().contains("objective.reconstructionFrames"), frames.getMessage());
         assertEquals(Objective.preset("paper"), ConfigLoader.load(null, List.of()).objective(), "the default");
 
         IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
