@@ -29,7 +29,9 @@ import org.aaec.features.Normalization;
  * @param out folder under which runs are written ({@code out/name/variant/seed-N})
  * @param model changes to the paper's network widths (keys of {@link org.aaec.model.ModelConfig})
  * @param augment classic augmentation of training clips ({@link Augment}; off when left out)
- * @param objective weights of the loss terms ({@link Objective}; the {@code paper} preset when left out)
+ * @param objective weights of the loss terms ({@link Objective}); {@link #defaults()} has the
+ *     {@code balanced} preset, a config read back without the key (written before it existed) the
+ *     {@code paper} one it was trained with
  */
 public record TrainConfig(String name, Variant variant, long seed, List<DataSource> data,
         List<DataSource> evaluate, List<String> labels, Features features, Schedule schedule, Optimizer optimizer,
@@ -101,7 +103,7 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
     public static TrainConfig defaults() {
         return new TrainConfig("aaec", Variant.AAEC, 42, List.of(), List.of(), List.of(), Features.preset("default", 15),
                 Schedule.preset("default"), new Optimizer(2e-4, 0.5, 0.999, 5e-6), false, false, 0, "runs",
-                Map.of(), Augment.off(), Objective.preset("paper"));
+                Map.of(), Augment.off(), Objective.preset("balanced"));
     }
 
     /**

@@ -95,7 +95,11 @@ class ObjectiveTest {
         IllegalArgumentException frames = assertThrows(IllegalArgumentException.class,
                 () -> ConfigLoader.load(null, List.of("objective.reconstructionFrames=some")));
         assertTrue(frames.getMessage().contains("objective.reconstructionFrames"), frames.getMessage());
-        assertEquals(Objective.preset("paper"), ConfigLoader.load(null, List.of()).objective(), "the default");
+        assertEquals(new Objective(Objective.ELEMENT, 16, 1, 1, 1, 1, Objective.AUDIO, false),
+                ConfigLoader.load(null, List.of()).objective(), "the default is the balanced preset");
+        TrainConfig old = ConfigLoader.fromTree(((com.fasterxml.jackson.databind.node.ObjectNode)
+                ConfigLoader.toTree(TrainConfig.defaults())).without("objective"));
+        assertEquals(Objective.preset("paper"), old.objective(), "a config written before the key: the paper's");
 
         IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
                 () -> ConfigLoader.load(null, List.of("objective.realism=-1")));
