@@ -45,6 +45,10 @@ final class Losses {
      * @param b target
      * @return scalar
      */
+    static NDArray meanSquaredError(NDArray a, NDArray b) {
+        return a.sub(b).square().mean();
+    }
+
     /**
      * Mean squared error over the frames a mask keeps: {@code sum(mask · (a − b)²) / (sum(mask) · F)}.
      *
@@ -56,9 +60,5 @@ final class Losses {
     static NDArray maskedMeanSquaredError(NDArray a, NDArray b, NDArray mask) {
         long bins = a.getShape().get(2);
         return a.sub(b).square().mul(mask).sum().div(mask.sum().mul((float) bins));
-    }
-
-    static NDArray meanSquaredError(NDArray a, NDArray b) {
-        return a.sub(b).square().mean();
     }
 }
