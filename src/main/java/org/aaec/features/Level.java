@@ -57,33 +57,20 @@ public record Level(double power, int activeFrames, double activeSeconds) {
      */
     public static Level of(Spectrogram power, double secondsPerFrame) {
         double[] energy = frameEnergies(power);
-        double threshold = threshold(energy);
-        if (Double.isNaN(threshold)) {
+        boolean[] active = active(energy);
+        int activeCount = count(active);
+        boolean[] counted = levelFrames(energy, active);
+        int n = count(counted);
+        if (n == 0) {
             return new Level(1.0, 0, 0);
         }
         double logSum = 0;
-        int active = 0;
-        for (double e : energy) {
-            if (e > 0 && e >= threshold) {
-                logSum += Math.log(e);
-                active++;
+        for (int t = 0; t < energy.length; t++) {
+            if (counted[t]) {
+                logSum += Math.log(energy[t]);
             }
         }
-        double level;
-        if (active > 0) {
-            level = Math.exp(logSum / active);
-        } else {
-            double all = 0;
-            int n = 0;
-            for (double e : energy) {
-                if (e > 0) {
-                    all += Math.log(e);
-                    n++;
-                }
-            }
-            level = Math.exp(all / n);
-        }
-        return new Level(level, active, active * secondsPerFrame);
+        return new Level(Math.exp(logSum / n), activeCount, activeCount * secondsPerFrame);
     }
 
     /**
@@ -96,12 +83,11 @@ public record Level(double power, int activeFrames, double activeSeconds) {
      * @return {@code {first, end}} (end exclusive); {@code {0, 0}} when no frame is active
      */
     public static int[] activeSpan(Spectrogram power, int margin) {
-        double[] energy = frameEnergies(power);
-        double threshold = threshold(energy);
+        boolean[] active = active(frameEnergies(power));
         int first = -1;
         int last = -1;
-        for (int t = 0; t < energy.length; t++) {
-            if (energy[t] > 0 && energy[t] >= threshold) {
+        for (int t = 0; t < active.length; t++) {
+            if (active[t]) {
                 first = first < 0 ? t : first;
                 last = t;
             }
@@ -109,7 +95,7 @@ public record Level(double power, int activeFrames, double activeSeconds) {
         if (first < 0) {
             return new int[] {0, 0};
         }
-        return new int[] {Math.max(0, first - margin), Math.min(energy.length, last + 1 + margin)};
+        return new int[] {Math.max(0, first - margin), Math.min(active.length, last + 1 + margin)};
     }
 
     /**
@@ -126,16 +112,8 @@ public record Level(double power, int activeFrames, double activeSeconds) {
     public static double[] spectrum(Spectrogram power) {
         int bins = power.bins();
         double[] energy = frameEnergies(power);
-        double threshold = threshold(energy);
-        boolean[] used = new boolean[energy.length];
-        boolean anyActive = false;
-        for (int t = 0; t < energy.length; t++) {
-            used[t] = energy[t] > 0 && energy[t] >= threshold; // false throughout when the threshold is NaN
-            anyActive |= used[t];
-        }
-        for (int t = 0; t < energy.length && !anyActive; t++) {
-            used[t] = energy[t] > 0;
-        }
+        boolean[] active = active(energy);
+        boolean[] used = levelFrames(energy, active);
         float[] d = power.data();
         double[] arithmetic = new double[bins];
         double[] logSum = new double[bins];
@@ -166,6 +144,40 @@ public record Level(double power, int activeFrames, double activeSeconds) {
             }
         }
         return spectrum;
+    }
+
+    /**
+     * Per frame, whether it is active: it has power, at least 10 dB above the noise floor and
+     * within 30 dB of the loudest frame. The one place that decides it, for the level, the
+     * average spectrum and the trimmed span alike.
+     */
+    private static boolean[] active(double[] energy) {
+        double threshold = threshold(energy);
+        boolean[] active = new boolean[energy.length];
+        for (int t = 0; t < energy.length; t++) {
+            active[t] = energy[t] > 0 && energy[t] >= threshold; // false throughout when the threshold is NaN
+        }
+        return active;
+    }
+
+    /** The frames a level is measured on: the active ones, or every frame with power when none is active. */
+    private static boolean[] levelFrames(double[] energy, boolean[] active) {
+        if (count(active) > 0) {
+            return active;
+        }
+        boolean[] withPower = new boolean[energy.length];
+        for (int t = 0; t < energy.length; t++) {
+            withPower[t] = energy[t] > 0;
+        }
+        return withPower;
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        return n;
     }
 
     /** The activity threshold of a clip's frame energies; NaN when no frame has any power. */
