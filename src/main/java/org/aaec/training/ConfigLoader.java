@@ -66,34 +66,10 @@ public final class ConfigLoader {
         }
         normaliseSources(user, origin);
         ObjectNode resolved = YAML.valueToTree(TrainConfig.defaults());
-        JsonNode preset = user.path("schedule").path("preset");
-        if (preset.isTextual()) {
-            try {
-                resolved.set("schedule", YAML.valueToTree(Schedule.preset(preset.asText())));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(origin + ": key 'schedule.preset': " + e.getMessage(), e);
-            }
-        }
-        JsonNode featurePreset = user.path("features").path("preset");
-        if (featurePreset.isTextual()) {
-            ObjectNode features = (ObjectNode) user.get("features");
-            features.remove("preset");
-            try {
-                resolved.set("features", YAML.valueToTree(TrainConfig.Features.preset(featurePreset.asText(),
-                        resolved.path("features").path("maxSeconds").asDouble())));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(origin + ": key 'features.preset': " + e.getMessage(), e);
-            }
-        }
-        JsonNode objectivePreset = user.path("objective").path("preset");
-        if (objectivePreset.isTextual()) {
-            ((ObjectNode) user.get("objective")).remove("preset");
-            try {
-                resolved.set("objective", YAML.valueToTree(Objective.preset(objectivePreset.asText())));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(origin + ": key 'objective.preset': " + e.getMessage(), e);
-            }
-        }
+        preset(user, resolved, "schedule", true, origin, Schedule::preset);
+        double maxSeconds = resolved.path("features").path("maxSeconds").asDouble();
+        preset(user, resolved, "features", false, origin, n -> TrainConfig.Features.preset(n, maxSeconds));
+        preset(user, resolved, "objective", false, origin, Objective::preset);
         merge(resolved, user);
         TrainConfig config;
         try {
@@ -112,6 +88,29 @@ public final class ConfigLoader {
             throw new IllegalArgumentException(origin + ": " + e.getMessage(), e);
         }
         return config;
+    }
+
+    /**
+     * A section's {@code preset: name} replaces that section of the defaults with the preset's
+     * values, over which the section's own keys are then merged.
+     *
+     * @param keepKey whether the preset's name is itself a field of the section (the schedule's is)
+     * @param byName the preset's values for a name; throws IllegalArgumentException for an unknown one
+     */
+    private static void preset(ObjectNode user, ObjectNode resolved, String section, boolean keepKey, String origin,
+            java.util.function.Function<String, Object> byName) {
+        JsonNode name = user.path(section).path("preset");
+        if (!name.isTextual()) {
+            return;
+        }
+        if (!keepKey) {
+            ((ObjectNode) user.get(section)).remove("preset");
+        }
+        try {
+            resolved.set(section, YAML.valueToTree(byName.apply(name.asText())));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(origin + ": key '" + section + ".preset': " + e.getMessage(), e);
+        }
     }
 
     /** One source given as a mapping becomes a list of one; {@code data.labels} moves to {@code labels}. */
