@@ -262,10 +262,7 @@ public final class AaecTrainer implements AutoCloseable {
             NDArray reconstruction = nets.decode(ps, z, false);
             NDArray fake = withRealPadding(nets.generate(ps, reconstruction, prior, config.variant().generator(),
                     false), batch);
-            int[] valid = new int[n];
-            for (int i = 0; i < n; i++) {
-                valid[i] = train.validFrames(rows[i]);
-            }
+            int[] valid = batch.audioFrames();
             float[] real = batch.x().toFloatArray();
             float[] generated = fake.toFloatArray();
             Map<String, Double> diagnostics = new LinkedHashMap<>(GeneratorDiagnostics.measure(
@@ -289,17 +286,10 @@ public final class AaecTrainer implements AutoCloseable {
                 }
             }
             diagnostics.put("diversityMinClass", minClass);
-            double[][] realMean = GeneratorDiagnostics.timeAverage(real, valid, train.frames(), train.bins());
-            double[][] fakeMean = GeneratorDiagnostics.timeAverage(generated, valid, train.frames(), train.bins());
-            double[] dc = GeneratorDiagnostics.densityCoverage(realMean, fakeMean, GeneratorDiagnostics.K);
-            diagnostics.put("density", dc[0]);
-            diagnostics.put("coverage", dc[1]);
-            double[][] heldOut = heldOutMeans(m, n);
-            double[] dcHeld = GeneratorDiagnostics.densityCoverage(heldOut, fakeMean, GeneratorDiagnostics.K);
-            diagnostics.put("density_heldOut", dcHeld[0]);
-            diagnostics.put("coverage_heldOut", dcHeld[1]);
-            diagnostics.put("realCoverage_heldOut",
-                    GeneratorDiagnostics.densityCoverage(heldOut, realMean, GeneratorDiagnostics.K)[1]);
+            diagnostics.putAll(GeneratorDiagnostics.fidelity(
+                    GeneratorDiagnostics.timeAverage(real, valid, train.frames(), train.bins()),
+                    GeneratorDiagnostics.timeAverage(generated, valid, train.frames(), train.bins()),
+                    heldOutMeans(m, n)));
             return new GeneratedSamples(iteration, fake.mean(new int[] {1}).toFloatArray(), n, train.bins(),
                     diagnostics);
         }
@@ -315,12 +305,9 @@ public final class AaecTrainer implements AutoCloseable {
             return new double[0][];
         }
         int[] rows = java.util.Arrays.copyOf(Seeds.permutation(validation.size(), new Random(config.seed())), count);
-        int[] valid = new int[count];
-        for (int i = 0; i < count; i++) {
-            valid[i] = validation.validFrames(rows[i]);
-        }
-        float[] x = Batch.of(m, validation, rows, null).x().toFloatArray();
-        return GeneratorDiagnostics.timeAverage(x, valid, validation.frames(), validation.bins());
+        Batch held = Batch.of(m, validation, rows, null);
+        return GeneratorDiagnostics.timeAverage(held.x().toFloatArray(), held.audioFrames(), validation.frames(),
+                validation.bins());
     }
 
     /**

@@ -159,6 +159,28 @@ public final class GeneratorDiagnostics {
         return new double[] {inside / ((double) k * fake.length), coveredCount / (double) n};
     }
 
+    /**
+     * Density and coverage of X′ against the clips it was made from and against held-out clips,
+     * and the coverage those real clips reach on the held-out ones (the reference).
+     *
+     * @param real the real clips X′ was made from, one summary row each ({@link #timeAverage})
+     * @param generated X′, one row each
+     * @param heldOut held-out real clips (NaN entries when fewer than {@link #K} + 1)
+     * @return {@code density}, {@code coverage}, {@code density_heldOut}, {@code coverage_heldOut},
+     *     {@code realCoverage_heldOut}
+     */
+    public static Map<String, Double> fidelity(double[][] real, double[][] generated, double[][] heldOut) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        double[] train = densityCoverage(real, generated, K);
+        out.put("density", train[0]);
+        out.put("coverage", train[1]);
+        double[] held = densityCoverage(heldOut, generated, K);
+        out.put("density_heldOut", held[0]);
+        out.put("coverage_heldOut", held[1]);
+        out.put("realCoverage_heldOut", densityCoverage(heldOut, real, K)[1]);
+        return out;
+    }
+
     private static double distance(double[] a, double[] b) {
         double s = 0;
         for (int f = 0; f < a.length; f++) {
