@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * The log + per-frequency-bin standardisation of SPEC.md: {@code (log(power + floor) - mean[f]) /
  * std[f]}, with mean and deviation measured on a training split and stored with the features and
- * in every model.
+ * in every model. With {@link MelBands} the power spectrogram's bins are first summed into mel bands
+ * and everything after (level, silence, statistics) works on the bands: "bin" below then means band.
  *
  * @param mean per-bin mean of log power
  * @param std per-bin standard deviation of log power (never below {@link #MIN_STD})
@@ -24,9 +25,11 @@ import java.util.Arrays;
  *     power (the zero padding after it) read as the per-bin mean, 0 after standardisation, so that
  *     where the speech sits in the window and how much padding follows it do not differ between
  *     recordings; files written before this setting existed read as {@value #SILENCE_KEEP}
+ * @param mel the mel filterbank applied to power first, or {@code null} for the linear bins as
+ *     computed (SPEC.md, and files written before this setting existed)
  */
 public record Normalization(double[] mean, double[] std, double floor, long frames, int clips, String level,
-        String silence) {
+        String silence, MelBands mel) {
 
     /** SPEC.md's floor inside the logarithm. */
     public static final double DEFAULT_FLOOR = 1e-10;
@@ -50,10 +53,19 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
         if (mean.length != std.length) {
             throw new IllegalArgumentException("mean has " + mean.length + " bins, std " + std.length);
         }
+        if (mel != null && mel.bands() != mean.length) {
+            throw new IllegalArgumentException("mean has " + mean.length + " bins, the mel filterbank " + mel.bands());
+        }
         level = level == null ? LEVEL_NONE : level;
         checkLevel(level);
         silence = silence == null ? SILENCE_KEEP : silence;
         checkSilence(silence);
+    }
+
+    /** Statistics of the linear bins as computed, without a mel filterbank. */
+    public Normalization(double[] mean, double[] std, double floor, long frames, int clips, String level,
+            String silence) {
+        this(mean, std, floor, frames, clips, level, silence, null);
     }
 
     /**
@@ -126,19 +138,39 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
         return scale;
     }
 
-    /** Number of frequency bins. */
+    /** Number of frequency bins (mel bands with a filterbank) of the network input. */
     @JsonIgnore
     public int bins() {
         return mean.length;
     }
 
+    /** Number of frequency bins of the power spectrogram this reads. */
+    @JsonIgnore
+    public int inputBins() {
+        return mel == null ? bins() : mel.inputBins();
+    }
+
     /**
-     * Applies log and standardisation.
+     * Applies the filterbank (if any), log and standardisation.
      *
-     * @param power raw power spectrogram with {@link #bins()} bins
-     * @return a new spectrogram of the same shape
+     * @param power raw power spectrogram with {@link #inputBins()} bins
+     * @return a new spectrogram of T × {@link #bins()}
      */
     public Spectrogram apply(Spectrogram power) {
+        if (power.bins() != inputBins()) {
+            throw new IllegalArgumentException("spectrogram has " + power.bins() + " bins, statistics " + inputBins());
+        }
+        return standardise(mel == null ? power : mel.project(power));
+    }
+
+    /**
+     * Log and standardisation of power already in this input's bins (after the filterbank): for
+     * code that changes band power itself, as augmentation does.
+     *
+     * @param power power with {@link #bins()} bins
+     * @return a new spectrogram of the same shape
+     */
+    public Spectrogram standardise(Spectrogram power) {
         if (power.bins() != bins()) {
             throw new IllegalArgumentException("spectrogram has " + power.bins() + " bins, statistics " + bins());
         }
@@ -164,26 +196,44 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
         private final double floor;
         private final String level;
         private final String silence;
+        private final MelBands mel;
         private final double[] sum;
         private final double[] sumSq;
         private long frames;
         private int clips;
 
         /**
-         * @param bins frequency bins
+         * @param bins frequency bins of the power spectrogram
          * @param floor added to power before the logarithm
          * @param level {@value #LEVEL_NONE}, {@value #LEVEL_UTTERANCE} or {@value #LEVEL_SPECTRAL}
          * @param silence {@value #SILENCE_KEEP} or {@value #SILENCE_TRIM} (then only the frames of
          *     the active span that have power count)
          */
         public Accumulator(int bins, double floor, String level, String silence) {
+            this(bins, floor, level, silence, null);
+        }
+
+        /**
+         * @param bins frequency bins of the power spectrogram
+         * @param floor added to power before the logarithm
+         * @param level {@value #LEVEL_NONE}, {@value #LEVEL_UTTERANCE} or {@value #LEVEL_SPECTRAL}
+         * @param silence {@value #SILENCE_KEEP} or {@value #SILENCE_TRIM} (then only the frames of
+         *     the active span that have power count)
+         * @param mel filterbank applied first, or {@code null}
+         */
+        public Accumulator(int bins, double floor, String level, String silence, MelBands mel) {
             checkLevel(level);
             checkSilence(silence);
+            if (mel != null && mel.inputBins() != bins) {
+                throw new IllegalArgumentException("the mel filterbank reads " + mel.inputBins() + " bins, not " + bins);
+            }
             this.floor = floor;
             this.level = level;
             this.silence = silence;
-            this.sum = new double[bins];
-            this.sumSq = new double[bins];
+            this.mel = mel;
+            int out = mel == null ? bins : mel.bands();
+            this.sum = new double[out];
+            this.sumSq = new double[out];
         }
 
         /**
@@ -194,10 +244,12 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
          * @param validFrames frames to use, at most {@code power.frames()}
          */
         public void add(Spectrogram power, int validFrames) {
-            int bins = sum.length;
-            if (power.bins() != bins) {
-                throw new IllegalArgumentException("spectrogram has " + power.bins() + " bins, expected " + bins);
+            int expected = mel == null ? sum.length : mel.inputBins();
+            if (power.bins() != expected) {
+                throw new IllegalArgumentException("spectrogram has " + power.bins() + " bins, expected " + expected);
             }
+            power = mel == null ? power : mel.project(power);
+            int bins = sum.length;
             float[] d = power.data();
             double[] scale = scales(level, power);
             frames += forEachFrame(silence, power, validFrames, (t, row) -> {
@@ -225,7 +277,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
                 double s = Math.sqrt(var);
                 std[f] = s < MIN_STD ? 1.0 : s;
             }
-            return new Normalization(mean, std, floor, frames, clips, level, silence);
+            return new Normalization(mean, std, floor, frames, clips, level, silence, mel);
         }
     }
 
@@ -247,7 +299,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
     public boolean equals(Object o) {
         return o instanceof Normalization other && Arrays.equals(mean, other.mean) && Arrays.equals(std, other.std)
                 && floor == other.floor && frames == other.frames && clips == other.clips && level.equals(other.level)
-                && silence.equals(other.silence);
+                && silence.equals(other.silence) && java.util.Objects.equals(mel, other.mel);
     }
 
     @Override
@@ -257,6 +309,7 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
 
     @Override
     public String toString() {
-        return "Normalization[bins=" + bins() + ", frames=" + frames + ", clips=" + clips + ", level=" + level + ", silence=" + silence + "]";
+        return "Normalization[bins=" + bins() + ", frames=" + frames + ", clips=" + clips + ", level=" + level + ", silence=" + silence
+                + (mel == null ? "" : ", mels=" + mel.bands()) + "]";
     }
 }

@@ -68,7 +68,8 @@ record RunData(Manifest manifest, List<HeadSpec> heads, ClipSet train, ClipSet v
             throw new IllegalArgumentException("the split leaves no test clips (" + from + "); give the manifest "
                     + "test rows, or set data.testShare: 0 to train without a test split");
         }
-        Normalization norm = train.measureNormalization(config.features().level(), config.features().silence());
+        Normalization norm = train.measureNormalization(config.features().level(), config.features().silence(),
+                config.features().melBands(fc));
         Map<String, ClipSet> evaluation = new LinkedHashMap<>();
         for (DataSource s : config.evaluate()) {
             Part p = extract(s, s.read(), fc, threads, reporter);

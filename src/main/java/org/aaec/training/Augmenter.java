@@ -70,7 +70,7 @@ public final class Augmenter {
             addNoise(power, noise, frames, bins, snr);
         }
         float[] input = normalization == null ? power
-                : normalization.apply(new Spectrogram(power, frames, bins)).data();
+                : normalization.standardise(new Spectrogram(power, frames, bins)).data();
         mask(input, frames, bins, augment.timeMasks(), augment.timeMaskFrames(), true, rnd);
         mask(input, frames, bins, augment.freqMasks(), augment.freqMaskBins(), false, rnd);
         return input;

@@ -26,7 +26,7 @@ public final class ClipSet {
     private final int[][] labels;
     private final List<HeadSpec> heads;
     private final int frames;
-    private final int bins;
+    private int bins; // changes once, when standardise sums bins into mel bands
     private final int[] validFrames;
 
     ClipSet(List<String> ids, float[][] features, int[][] labels, List<HeadSpec> heads, int frames, int bins) {
@@ -102,14 +102,16 @@ public final class ClipSet {
      * @param level {@link Normalization#LEVEL_NONE}, {@link Normalization#LEVEL_UTTERANCE} or
      *     {@link Normalization#LEVEL_SPECTRAL}
      * @param silence {@link Normalization#SILENCE_KEEP} or {@link Normalization#SILENCE_TRIM}
+     * @param mel the mel filterbank applied first, or {@code null} for the linear bins
      * @return the statistics
      * @throws IllegalStateException when the set is empty or was not loaded from a store
      */
-    public Normalization measureNormalization(String level, String silence) {
+    public Normalization measureNormalization(String level, String silence, org.aaec.features.MelBands mel) {
         if (validFrames == null) {
             throw new IllegalStateException("normalisation is measured on clips loaded from a store");
         }
-        Normalization.Accumulator acc = new Normalization.Accumulator(bins, Normalization.DEFAULT_FLOOR, level, silence);
+        Normalization.Accumulator acc = new Normalization.Accumulator(bins, Normalization.DEFAULT_FLOOR, level, silence,
+                mel);
         for (int i = 0; i < size(); i++) {
             acc.add(new Spectrogram(features[i], frames, bins), validFrames[i]);
         }
@@ -117,13 +119,16 @@ public final class ClipSet {
     }
 
     /**
-     * Replaces every clip's raw power by its log-standardised form, in place.
+     * Replaces every clip's raw power by its log-standardised form, in place; with a mel
+     * filterbank the set has {@link Normalization#bins()} bands afterwards.
      *
      * @param n statistics (of the training set)
      */
     public void standardise(Normalization n) {
+        int in = bins;
         IntStream.range(0, size()).parallel().forEach(i ->
-                features[i] = n.apply(new Spectrogram(features[i], frames, bins)).data());
+                features[i] = n.apply(new Spectrogram(features[i], frames, in)).data());
+        bins = n.bins();
     }
 
     /**

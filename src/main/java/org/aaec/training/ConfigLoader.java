@@ -190,7 +190,8 @@ public final class ConfigLoader {
      */
     public static org.aaec.model.ModelConfig modelConfig(TrainConfig config, org.aaec.features.FeatureConfig fc,
             List<org.aaec.model.HeadSpec> heads) {
-        org.aaec.model.ModelConfig standard = org.aaec.model.ModelConfig.standard(fc.frames(), fc.bins(), heads);
+        org.aaec.model.ModelConfig standard = org.aaec.model.ModelConfig.standard(fc.frames(),
+                config.features().inputBins(fc), heads);
         if (config.model().isEmpty()) {
             return standard;
         }

@@ -58,16 +58,52 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
      * @param silence {@code keep} (frames as they are; the paper and the default) or {@code trim}
      *     (silence before and after the sound cut off, padding neutral; see {@link Normalization});
      *     only with log scaling
+     * @param mels 0 (SPEC.md: the 513 linear bins of the power spectrogram, the default) or the
+     *     number of mel bands the bins are summed into first ({@link org.aaec.features.MelBands},
+     *     0 Hz to Nyquist); only with log scaling
      */
-    public record Features(double maxSeconds, String scaling, String level, String silence) {
+    public record Features(double maxSeconds, String scaling, String level, String silence, int mels) {
 
         /**
          * A missing level (configs written before it existed) is the default, {@code utterance}; a
-         * missing silence setting is {@code keep}.
+         * missing silence setting is {@code keep}; missing mels (read as 0) are the linear bins.
          */
         public Features {
             level = level == null ? Normalization.LEVEL_UTTERANCE : level;
             silence = silence == null ? Normalization.SILENCE_KEEP : silence;
+        }
+
+        /** The same settings without a mel filterbank, as before {@code mels} existed. */
+        public Features(double maxSeconds, String scaling, String level, String silence) {
+            this(maxSeconds, scaling, level, silence, 0);
+        }
+
+        /**
+         * The filterbank these settings ask for on a power spectrogram of {@code fc}.
+         *
+         * @param fc the store's feature settings
+         * @return the bands, or {@code null} for the linear bins
+         * @throws IllegalArgumentException {@code key 'features.mels': …} when a band would be empty
+         */
+        public org.aaec.features.MelBands melBands(org.aaec.features.FeatureConfig fc) {
+            if (mels == 0) {
+                return null;
+            }
+            try {
+                return org.aaec.features.MelBands.of(mels, fc);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("key 'features.mels': " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Frequency bins of the network input: the mel bands, or the power spectrogram's bins.
+         *
+         * @param fc the store's feature settings
+         * @return F
+         */
+        public int inputBins(org.aaec.features.FeatureConfig fc) {
+            return mels == 0 ? fc.bins() : mels;
         }
 
         /**
@@ -133,6 +169,18 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
         if (!logScaling() && !Normalization.SILENCE_KEEP.equals(features.silence())) {
             throw new IllegalArgumentException("key 'features.silence': trimming works on log power; with "
                     + "'features.scaling: raw' set 'features.silence: keep'");
+        }
+        if (features.mels() < 0 || features.mels() > 1024) {
+            throw new IllegalArgumentException("key 'features.mels': must be 0 (linear bins) or a number of mel bands "
+                    + "up to 1024, not " + features.mels());
+        }
+        if (!logScaling() && features.mels() != 0) {
+            throw new IllegalArgumentException("key 'features.mels': mel bands work on log power; with "
+                    + "'features.scaling: raw' set 'features.mels: 0'");
+        }
+        if (features.mels() != 0 && !augment.speeds().isEmpty()) {
+            throw new IllegalArgumentException("key 'augment.speeds': speed perturbation warps linear frequency bins; "
+                    + "with 'features.mels' set leave it out");
         }
         if (!(features.maxSeconds() > 0) || features.maxSeconds() > 3600) {
             throw new IllegalArgumentException("key 'features.maxSeconds': must be above 0 and at most 3600, not "

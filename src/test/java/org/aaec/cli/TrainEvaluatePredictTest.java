@@ -134,6 +134,41 @@ class TrainEvaluatePredictTest {
     }
 
     @Test
+    void melBandsAreTheInputOfEveryNetworkAndTravelInTheModelFile(@TempDir Path dir) throws Exception {
+        Path manifest = TinyCorpus.emodb(dir, 6);
+        Path config = Files.writeString(dir.resolve("mel.yaml"), String.join("\n",
+                "name: mel",
+                "data:",
+                "  manifest: " + manifest,
+                "  store: " + dir.resolve("store"),
+                "features:",
+                "  maxSeconds: 0.5",
+                "  mels: 24",
+                "schedule:",
+                "  preset: smoke",
+                "out: " + dir.resolve("runs"), ""));
+        CliRun train = run("train", "--config", config.toString(), "--variant", "aaec", "--seed", "1");
+        assertEquals(0, train.code(), train.err());
+        Path runDir = dir.resolve("runs/mel/aaec/seed-1");
+        ModelFile.Contents model = ModelFile.read(runDir.resolve("model.aaec"));
+        assertEquals(24, model.info().model().bins(), "F is the number of bands");
+        assertEquals(24, model.info().normalization().mel().bands());
+        JsonNode generator = JSON.readTree(Files.readAllLines(runDir.resolve("log.jsonl")).get(1)).path("generator");
+        assertTrue(generator.path("reconstructionR2").isNumber(), "the decoder reconstructs bands: " + generator);
+
+        JsonNode metrics = JSON.readTree(runDir.resolve("metrics.json").toFile());
+        Path scores = dir.resolve("scores.json");
+        CliRun eval = run("evaluate", "--model", runDir.resolve("model.aaec").toString(), "--manifest",
+                runDir.resolve("manifest.csv").toString(), "--split", "test", "--json", scores.toString());
+        assertEquals(0, eval.code(), eval.err());
+        JsonNode evaluated = JSON.readTree(scores.toFile());
+        for (int h = 0; h < 2; h++) {
+            assertEquals(metrics.path("test").path("heads").get(h).path("confusion"),
+                    evaluated.path("heads").get(h).path("confusion"), "the model file reproduces training's scores");
+        }
+    }
+
+    @Test
     void configMistakesNameTheKey(@TempDir Path dir) throws Exception {
         Path config = Files.writeString(dir.resolve("c.yaml"), "schedule:\n  iteratoins: 3\n");
         CliRun r = run("train", "--config", config.toString());

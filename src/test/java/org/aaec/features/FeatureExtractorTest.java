@@ -111,7 +111,7 @@ class FeatureExtractorTest {
         }
         List<HeadSpec> heads = List.of(new HeadSpec("emotion", List.of("e0", "e1")));
         Normalization n = ClipSet.load(store, manifest.entries(Split.TRAIN), heads).measureNormalization(Normalization.LEVEL_NONE,
-                Normalization.SILENCE_KEEP);
+                Normalization.SILENCE_KEEP, null);
         assertEquals(3, n.clips());
         assertEquals(frames, n.frames());
         assertEquals(sum / frames, n.mean()[20], 1e-9);

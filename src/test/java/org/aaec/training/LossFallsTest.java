@@ -32,7 +32,7 @@ class LossFallsTest {
         TrainConfig cfg = TinyData.config(Variant.AAEC, Schedule.preset("smoke"));
         List<HeadSpec> heads = Heads.of(cfg.labels(), manifest);
         ClipSet train = ClipSet.load(store, manifest.entries(Split.TRAIN), heads);
-        train.standardise(train.measureNormalization(Normalization.LEVEL_NONE, Normalization.SILENCE_KEEP));
+        train.standardise(train.measureNormalization(Normalization.LEVEL_NONE, Normalization.SILENCE_KEEP, null));
         ModelConfig model = ModelConfig.standard(fc.frames(), fc.bins(), heads);
         try (NDManager root = NDManager.newBaseManager();
                 AaecTrainer t = new AaecTrainer(cfg, model, train, train, root)) {
