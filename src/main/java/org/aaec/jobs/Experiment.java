@@ -157,8 +157,7 @@ public final class Experiment {
         Path reportDir = plan.reportDir() != null ? plan.reportDir() : Path.of(base.out(), base.name(), "report");
         String data = base.data().stream().map(s -> s.location()).collect(Collectors.joining(" + "));
         ExperimentReport.Input in = new ExperimentReport.Input(base.name(), data, describe(base),
-                String.format(Locale.ROOT, "%.1f s clips, %s scaling, FFT 1024, hop 512", base.features().maxSeconds(),
-                        base.logScaling() ? "log-standardised" : "raw"),
+                features(base.features(), base.logScaling()),
                 plan.seeds(), plan.variants().stream().map(Arm::id).toList(), records,
                 (System.nanoTime() - t0) / 1e9, plan.command());
         return new Result(runs, records, ExperimentReport.write(reportDir, in));
@@ -185,6 +184,13 @@ public final class Experiment {
             reporter.warn(label + ": FAILED: " + why);
             return new Run(arm, cfg.seed(), dir, State.FAILED, why, (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /** The feature settings in one line of the report: every key that changes what the network sees. */
+    static String features(TrainConfig.Features f, boolean log) {
+        return String.format(Locale.ROOT, "%.1f s clips, %s, FFT 1024, hop 512, %s", f.maxSeconds(),
+                log ? "log-standardised scaling, level " + f.level() + ", silence " + f.silence() : "raw scaling",
+                f.mels() == 0 ? "513 linear bins" : f.mels() + " mel bands");
     }
 
     private static String describe(TrainConfig c) {

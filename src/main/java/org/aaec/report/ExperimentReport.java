@@ -21,10 +21,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.aaec.evaluation.HeadMetrics;
 import org.aaec.evaluation.Metrics;
-import org.aaec.features.NpyFile;
 import org.aaec.io.AtomicFiles;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
@@ -362,96 +360,7 @@ public final class ExperimentReport {
             }
         }
         md.append('\n');
-        figure5(md, dir, in);
-    }
-
-    /** Figure 5: PCA fitted on real training samples; test and generated samples projected onto it. */
-    private static void figure5(StringBuilder md, Path dir, Input in) throws IOException {
-        md.append("## Figure 5: real and generated samples\n\n");
-        md.append("Each sample is summarised by its spectrum averaged over time (network input scale). The 2-D PCA is "
-                + "fitted on the real training samples; test samples and the generated samples X' of every iteration "
-                + "(64 training clips through the generator after each iteration's decoder epochs) are projected "
-                + "onto it, early iterations (first half) and late ones coloured apart. The line chart shows the "
-                + "mean distance from generated samples to their nearest real training sample per iteration, with "
-                + "the same distance for the real test samples as the yardstick.\n\n");
-        Map<String, double[][]> distances = new LinkedHashMap<>();
-        double testDistance = Double.NaN;
-        boolean any = false;
-        for (String v : in.variants()) {
-            RunRecord r = okRuns(in, v).stream().filter(x -> Files.isDirectory(x.dir().resolve("generated")))
-                    .findFirst().orElse(null);
-            if (r == null) {
-                continue;
-            }
-            double[][] real = rows(r.dir().resolve("real-train.npy"));
-            double[][] test = Files.exists(r.dir().resolve("real-test.npy")) ? rows(r.dir().resolve("real-test.npy"))
-                    : new double[0][];
-            List<Path> iterations;
-            try (Stream<Path> files = Files.list(r.dir().resolve("generated"))) {
-                iterations = files.filter(f -> f.toString().endsWith(".npy")).sorted().toList();
-            }
-            if (iterations.isEmpty() || real.length < 3) {
-                continue;
-            }
-            any = true;
-            Projection pca = Projection.fit(real);
-            List<double[]> early = new ArrayList<>();
-            List<double[]> late = new ArrayList<>();
-            double[][] dist = new double[2][iterations.size()];
-            for (int i = 0; i < iterations.size(); i++) {
-                double[][] g = rows(iterations.get(i));
-                (i < (iterations.size() + 1) / 2 ? early : late).addAll(List.of(pca.project(g)));
-                dist[0][i] = iteration(iterations.get(i));
-                dist[1][i] = Projection.meanNearestDistance(g, real);
-            }
-            distances.put(v, dist);
-            if (test.length > 0 && Double.isNaN(testDistance)) {
-                testDistance = Projection.meanNearestDistance(test, real);
-            }
-            Map<String, double[][]> groups = new LinkedHashMap<>();
-            groups.put("real train", pca.project(real));
-            groups.put("real test", test.length == 0 ? new double[0][] : pca.project(test));
-            groups.put("generated, early iterations", early.toArray(double[][]::new));
-            groups.put("generated, late iterations", late.toArray(double[][]::new));
-            Map<String, Color> colors = Map.of("real train", new Color(150, 150, 150), "real test",
-                    new Color(31, 119, 180), "generated, early iterations", new Color(255, 170, 60),
-                    "generated, late iterations", new Color(214, 39, 40));
-            String file = "figure5-" + v + ".png";
-            Plots.scatter(dir.resolve("plots").resolve(file), display(v) + " (seed " + r.seed() + ")",
-                    groups, colors);
-            md.append("![figure 5 ").append(v).append("](plots/").append(file).append(")\n");
-        }
-        if (!any) {
-            md.append("No run with a generator recorded generated samples.\n\n");
-            return;
-        }
-        if (!Double.isNaN(testDistance) && !distances.isEmpty()) {
-            double[] its = distances.values().iterator().next()[0];
-            double[] flat = new double[its.length];
-            java.util.Arrays.fill(flat, testDistance);
-            distances.put("real test samples (yardstick)", new double[][] {its, flat});
-        }
-        Plots.lines(dir.resolve("plots/generated-distance.png"), "distance of samples to the nearest real training "
-                + "sample", "iteration", "mean distance", distances);
-        md.append("![distance](plots/generated-distance.png)\n\n");
-    }
-
-    private static int iteration(Path file) {
-        Matcher m = Pattern.compile("(\\d+)").matcher(file.getFileName().toString());
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
-    }
-
-    private static double[][] rows(Path npy) throws IOException {
-        NpyFile.Array a = NpyFile.read(npy);
-        int n = a.shape()[0];
-        int d = a.shape()[1];
-        double[][] out = new double[n][d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < d; j++) {
-                out[i][j] = a.data()[i * d + j];
-            }
-        }
-        return out;
+        Figure5.write(md, dir.resolve("plots"), in.variants(), v -> okRuns(in, v), ExperimentReport::display);
     }
 
     private static double[][] xy(List<double[]> p) {

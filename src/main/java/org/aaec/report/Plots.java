@@ -61,12 +61,30 @@ final class Plots {
      */
     static void scatter(Path file, String title, Map<String, double[][]> groups, Map<String, Color> colors)
             throws IOException {
+        scatter(file, title, groups, colors, null);
+    }
+
+    /**
+     * Scatter plot of named point groups on fixed axes (so that several plots compare).
+     *
+     * @param file PNG to write
+     * @param title chart title
+     * @param groups name to points (n × 2), drawn in order
+     * @param colors name to colour
+     * @param axes {@code {xMin, xMax, yMin, yMax}}, or {@code null} to fit the points
+     * @throws IOException when writing fails
+     */
+    static void scatter(Path file, String title, Map<String, double[][]> groups, Map<String, Color> colors,
+            double[] axes) throws IOException {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(560).title(title).xAxisTitle("PC 1")
                 .yAxisTitle("PC 2").build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(5);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        if (axes != null) {
+            chart.getStyler().setXAxisMin(axes[0]).setXAxisMax(axes[1]).setYAxisMin(axes[2]).setYAxisMax(axes[3]);
+        }
         for (Map.Entry<String, double[][]> e : groups.entrySet()) {
             double[][] p = e.getValue();
             if (p.length == 0) {
