@@ -31,6 +31,11 @@ final class ExperimentCommand implements Callable<Integer> {
             + "ones (default: ${DEFAULT-VALUE}).")
     int seeds;
 
+    @Option(names = "--folds", defaultValue = "0", paramLabel = "K", description = "K-fold speaker protocol: every "
+            + "seed runs K folds of one speaker partition, each fold's speakers tested once (0: the config's split per "
+            + "seed; default: ${DEFAULT-VALUE}).")
+    int folds;
+
     @Option(names = "--variants", split = ",", paramLabel = "V", description = "Configurations to run (default: all "
             + "five); add +aug for one trained with classic augmentation (classifier+aug, aaec+aug).")
     List<String> variants;
@@ -56,6 +61,9 @@ final class ExperimentCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new ParameterException(spec.commandLine(), "--seeds must be at least 1");
         }
+        if (folds != 0 && folds < 3) {
+            throw new ParameterException(spec.commandLine(), "--folds must be 0 or at least 3: " + folds);
+        }
         List<Experiment.Arm> vs = new ArrayList<>();
         try {
             for (String v : variants == null ? List.of(Variant.ids().split(", ")) : variants) {
@@ -79,7 +87,7 @@ final class ExperimentCommand implements Callable<Integer> {
         }
         Terminal t = Terminal.of(spec);
         String command = "./aaec " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-        Experiment.Result r = Experiment.run(new Experiment.Plan(base, seedList, vs, !reportOnly, report, command),
+        Experiment.Result r = Experiment.run(new Experiment.Plan(base, seedList, vs, folds, !reportOnly, report, command),
                 label -> TrainProgress.options(t, true, "  "), t);
         t.out().println();
         t.out().print(r.report().table1().text());

@@ -37,6 +37,17 @@ public record DataSource(String name, String input, String manifest, String corp
         String labelColumn, String audioDir, String segments, Double validationShare, Double testShare,
         Long splitSeed, Integer folds, Integer fold, Boolean resplit, String store) {
 
+    /**
+     * @param k number of folds
+     * @param i this fold (0-based)
+     * @param seed seed of the speaker partition (kept unless the source sets its own)
+     * @return this source with a K-fold speaker split, assigned anew even where a manifest has splits
+     */
+    public DataSource withFold(int k, int i, long seed) {
+        return new DataSource(name, input, manifest, corpus, labelMap, labelColumn, audioDir, segments, validationShare,
+                testShare, splitSeed != null ? splitSeed : seed, k, i, true, store);
+    }
+
     /** Default share of speakers for validation and for test. */
     public static final double DEFAULT_SHARE = 0.15;
 

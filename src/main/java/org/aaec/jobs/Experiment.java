@@ -83,12 +83,13 @@ public final class Experiment {
      *
      * @param arm configuration
      * @param seed seed
+     * @param fold fold of the K-fold protocol, or {@link RunRecord#NO_FOLD}
      * @param dir run folder
      * @param state how it ended
      * @param error why it failed, or {@code null}
      * @param seconds wall time spent on it by this call
      */
-    public record Run(Arm arm, long seed, Path dir, State state, String error, double seconds) {
+    public record Run(Arm arm, long seed, int fold, Path dir, State state, String error, double seconds) {
     }
 
     /**
@@ -97,12 +98,26 @@ public final class Experiment {
      * @param base the experiment config (its seed is the first seed)
      * @param seeds seeds to run
      * @param variants configurations to run (with or without augmentation)
+     * @param folds 0 for the config's split per seed, or K for a K-fold speaker protocol: every
+     *     seed runs every fold, all on one speaker partition (seeded by the config's seed)
      * @param train false to only report runs that finished before (no training)
      * @param reportDir report folder, or {@code null} for {@code out/name/report}
      * @param command the command line that reproduces the report
      */
-    public record Plan(TrainConfig base, List<Long> seeds, List<Arm> variants, boolean train, Path reportDir,
-            String command) {
+    public record Plan(TrainConfig base, List<Long> seeds, List<Arm> variants, int folds, boolean train,
+            Path reportDir, String command) {
+
+        /** Checks the fold count. */
+        public Plan {
+            if (folds != 0 && folds < 3) {
+                throw new IllegalArgumentException("folds must be 0 (no K-fold protocol) or at least 3: " + folds);
+            }
+        }
+
+        /** The folds each seed runs: {@link RunRecord#NO_FOLD} alone without the protocol. */
+        public List<Integer> foldList() {
+            return folds == 0 ? List.of(RunRecord.NO_FOLD) : java.util.stream.IntStream.range(0, folds).boxed().toList();
+        }
     }
 
     /**
@@ -134,23 +149,28 @@ public final class Experiment {
             throws IOException {
         long t0 = System.nanoTime();
         List<Run> runs = new ArrayList<>();
-        int n = plan.seeds().size() * plan.variants().size();
+        int n = plan.seeds().size() * plan.foldList().size() * plan.variants().size();
         for (long seed : plan.seeds()) {
-            for (Arm v : plan.variants()) {
-                String label = String.format(Locale.ROOT, "[%d/%d] %s seed %d", runs.size() + 1, n, v.id(), seed);
-                runs.add(one(plan, v, v.config(plan.base(), seed), label, options, reporter));
+            for (int fold : plan.foldList()) {
+                for (Arm v : plan.variants()) {
+                    TrainConfig c = v.config(plan.base(), seed);
+                    c = fold == RunRecord.NO_FOLD ? c : c.withFold(plan.folds(), fold, plan.base().seed());
+                    String label = String.format(Locale.ROOT, "[%d/%d] %s seed %d%s", runs.size() + 1, n, v.id(), seed,
+                            fold == RunRecord.NO_FOLD ? "" : " fold " + fold);
+                    runs.add(one(plan, v, fold, c, label, options, reporter));
+                }
             }
         }
         List<RunRecord> records = new ArrayList<>();
         for (Run r : runs) {
             if (r.state() == State.FAILED || r.state() == State.MISSING) {
-                records.add(RunRecord.failed(r.arm().id(), r.seed(), r.dir(), r.error()));
+                records.add(RunRecord.failed(r.arm().id(), r.seed(), r.fold(), r.dir(), r.error()));
                 continue;
             }
             try {
-                records.add(RunRecord.read(r.arm().id(), r.seed(), r.dir()));
+                records.add(RunRecord.read(r.arm().id(), r.seed(), r.fold(), r.dir()));
             } catch (IOException e) {
-                records.add(RunRecord.failed(r.arm().id(), r.seed(), r.dir(), e.getMessage()));
+                records.add(RunRecord.failed(r.arm().id(), r.seed(), r.fold(), r.dir(), e.getMessage()));
             }
         }
         TrainConfig base = plan.base();
@@ -158,31 +178,31 @@ public final class Experiment {
         String data = base.data().stream().map(s -> s.location()).collect(Collectors.joining(" + "));
         ExperimentReport.Input in = new ExperimentReport.Input(base.name(), data, describe(base),
                 features(base.features(), base.logScaling()),
-                plan.seeds(), plan.variants().stream().map(Arm::id).toList(), records,
+                plan.seeds(), plan.folds(), plan.variants().stream().map(Arm::id).toList(), records,
                 (System.nanoTime() - t0) / 1e9, plan.command());
         return new Result(runs, records, ExperimentReport.write(reportDir, in));
     }
 
-    private static Run one(Plan plan, Arm arm, TrainConfig cfg, String label, Function<String, TrainingRun.Options> options,
-            Reporter reporter) {
+    private static Run one(Plan plan, Arm arm, int fold, TrainConfig cfg, String label,
+            Function<String, TrainingRun.Options> options, Reporter reporter) {
         Path dir = TrainingRun.runDir(cfg);
         long t0 = System.nanoTime();
         try {
             if (finished(dir, cfg)) {
                 reporter.info(label + ": finished before, reused (" + dir + ")");
-                return new Run(arm, cfg.seed(), dir, State.REUSED, null, 0);
+                return new Run(arm, cfg.seed(), fold, dir, State.REUSED, null, 0);
             }
             if (!plan.train()) {
                 reporter.info(label + ": not finished, left out (" + dir + ")");
-                return new Run(arm, cfg.seed(), dir, State.MISSING, "not run yet", 0);
+                return new Run(arm, cfg.seed(), fold, dir, State.MISSING, "not run yet", 0);
             }
             reporter.info(label + ": training in " + dir);
             TrainingRun.run(cfg, options.apply(label).withResume(true));
-            return new Run(arm, cfg.seed(), dir, State.TRAINED, null, (System.nanoTime() - t0) / 1e9);
+            return new Run(arm, cfg.seed(), fold, dir, State.TRAINED, null, (System.nanoTime() - t0) / 1e9);
         } catch (IOException | RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
             reporter.warn(label + ": FAILED: " + why);
-            return new Run(arm, cfg.seed(), dir, State.FAILED, why, (System.nanoTime() - t0) / 1e9);
+            return new Run(arm, cfg.seed(), fold, dir, State.FAILED, why, (System.nanoTime() - t0) / 1e9);
         }
     }
 

@@ -68,12 +68,13 @@ public final class ExperimentReport {
      * @param schedule the schedule, as text
      * @param features input settings, as text
      * @param seeds seeds in order
+     * @param folds K of a K-fold speaker protocol (each seed ran every fold), or 0
      * @param variants configurations in order
      * @param runs one record per (seed, variant)
      * @param wallSeconds wall time of the command that made this report
      * @param command the command line that reproduces it
      */
-    public record Input(String name, String data, String schedule, String features, List<Long> seeds,
+    public record Input(String name, String data, String schedule, String features, List<Long> seeds, int folds,
             List<String> variants, List<RunRecord> runs, double wallSeconds, String command) {
     }
 
@@ -103,9 +104,8 @@ public final class ExperimentReport {
         ObjectNode results = JSON.createObjectNode();
         StringBuilder md = new StringBuilder();
         md.append("# Table 1 on ").append(in.name()).append("\n\n");
-        md.append("Test split, speaker-independent; mean ± sample standard deviation over ").append(in.seeds().size())
-                .append(in.seeds().size() == 1 ? " seed" : " seeds").append(" (").append(join(in.seeds()))
-                .append("). F1 is micro-F1 (= accuracy, MuSe 2020), UAR is macro recall, "
+        md.append("Test split, speaker-independent; mean ± sample standard deviation over ").append(units(in))
+                .append(". F1 is micro-F1 (= accuracy, MuSe 2020), UAR is macro recall, "
                         + "Combined = 0.66·F1 + 0.34·UAR, all in percent.\n\n");
         Table table1 = table1(in, heads, results);
         md.append(table1.markdown());
@@ -113,10 +113,16 @@ public final class ExperimentReport {
         Table paired = paired(in, results);
         if (paired != null) {
             md.append("## Paired comparison with the classifier alone\n\n");
-            md.append("Per seed, overall Combined of a configuration minus that of `classifier` on the same split; "
-                    + "mean ± standard deviation of the differences, their range, and how many seeds the "
-                    + "configuration won. A mean difference within about one deviation of zero is not "
-                    + "distinguishable from seed noise.\n\n");
+            md.append(in.folds() == 0
+                    ? "Per seed, overall Combined of a configuration minus that of `classifier` on the same split and "
+                    + "seed; mean ± standard deviation of the differences, the 95 % confidence interval of the mean "
+                    + "(Student's t over seeds), their range, and how many seeds the configuration won. An interval "
+                    + "that contains 0 means no difference could be seen.\n\n"
+                    : "Per seed and fold, overall Combined of a configuration minus that of `classifier` on the same "
+                    + "split and seed; mean ± standard deviation over all of them, the 95 % confidence interval of the "
+                    + "mean (Student's t over the " + in.folds() + " folds, each fold's differences first averaged over "
+                    + "seeds, since the seeds of one fold share its test speakers), their range, and how many runs the "
+                    + "configuration won. An interval that contains 0 means no difference could be seen.\n\n");
             md.append(paired.markdown());
         }
         paper(md);
@@ -154,10 +160,11 @@ public final class ExperimentReport {
             rows.add(scoreRow(display(v), heads, runs, table.putObject(v), runs.size() + "/" + total));
         }
         // the baseline depends on the split only: one run per seed, of whichever configuration finished
-        Map<Long, List<HeadMetrics>> bySeed = new LinkedHashMap<>();
+        Map<String, List<HeadMetrics>> bySeed = new LinkedHashMap<>();
         for (RunRecord r : in.runs()) {
             if (r.ok() && !scores.apply(r).isEmpty()) {
-                bySeed.putIfAbsent(r.seed(), Metrics.majorityBaselines(scores.apply(r)));
+                bySeed.putIfAbsent(r.fold() == RunRecord.NO_FOLD ? r.unit() : "fold " + r.fold(),
+                        Metrics.majorityBaselines(scores.apply(r)));
             }
         }
         if (!bySeed.isEmpty()) {
@@ -224,26 +231,39 @@ public final class ExperimentReport {
                 continue;
             }
             List<Double> diffs = new ArrayList<>();
+            Map<Integer, List<Double>> byFold = new LinkedHashMap<>();
             for (long seed : in.seeds()) {
-                RunRecord a = find(in, v, seed);
-                RunRecord c = find(in, "classifier", seed);
-                if (a != null && c != null) {
-                    diffs.add(a.overall() - c.overall());
+                for (int fold : folds(in)) {
+                    RunRecord a = find(in, v, seed, fold);
+                    RunRecord c = find(in, "classifier", seed, fold);
+                    if (a != null && c != null) {
+                        diffs.add(a.overall() - c.overall());
+                        byFold.computeIfAbsent(fold, f -> new ArrayList<>()).add(a.overall() - c.overall());
+                    }
                 }
             }
             Stat d = Stat.of(diffs);
+            // the interval is over independent units: seeds, or folds (a fold's seeds share its test speakers)
+            Stat units = in.folds() == 0 ? d : Stat.of(byFold.values().stream()
+                    .map(l -> l.stream().mapToDouble(Double::doubleValue).average().orElseThrow()).toList());
+            double[] ci = units.confidence95();
             long wins = diffs.stream().filter(x -> x > 0).count();
             ObjectNode n = node.putObject(v);
             put(n, "difference", d);
+            if (ci != null) {
+                n.putArray("ci95").add(ci[0]).add(ci[1]);
+            }
+            n.put("ciOver", in.folds() == 0 ? "seeds" : "folds");
             n.put("wins", wins);
             n.put("pairs", diffs.size());
             String range = diffs.isEmpty() ? "—" : String.format(Locale.ROOT, "%+.2f … %+.2f",
                     diffs.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
                     diffs.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
             rows.add(List.of(display(v), d.n() == 0 ? "—" : (d.mean() >= 0 ? "+" : "") + d.format(),
+                    ci == null ? "—" : String.format(Locale.ROOT, "[%+.2f, %+.2f]", ci[0], ci[1]),
                     range, wins + "/" + diffs.size()));
         }
-        return new Table(List.of("configuration", "mean difference", "range", "better in"), rows);
+        return new Table(List.of("configuration", "mean difference", "95 % CI", "range", "better in"), rows);
     }
 
     private static void paper(StringBuilder md) {
@@ -263,17 +283,32 @@ public final class ExperimentReport {
         md.append("- Data: `").append(in.data()).append("`\n");
         md.append("- Features: ").append(in.features()).append('\n');
         md.append("- Schedule: ").append(in.schedule()).append('\n');
-        md.append("- Seeds: ").append(join(in.seeds()))
-                .append(" (each seed fixes its speaker split, shared by all configurations)\n");
+        if (in.folds() == 0) {
+            md.append("- Seeds: ").append(join(in.seeds()))
+                    .append(" (each seed fixes its speaker split, shared by all configurations)\n");
+        } else {
+            md.append("- Seeds: ").append(join(in.seeds())).append("; ").append(in.folds()).append("-fold speaker "
+                    + "protocol: one partition of the speakers (seeded by ").append(in.seeds().get(0)).append(") into ")
+                    .append(in.folds()).append(" folds; fold i is tested, fold i + 1 validates, the rest trains; every "
+                    + "seed runs every fold, so each speaker is tested once per seed\n");
+        }
+        List<RunRecord> splitOf = new ArrayList<>();
         for (long seed : in.seeds()) {
-            ok.stream().filter(r -> r.seed() == seed).findFirst().ifPresent(r -> {
-                JsonNode s = r.splits();
-                md.append(String.format(Locale.ROOT, "- Split of seed %d (speakers / clips): train %d / %d, "
-                        + "validation %d / %d, test %d / %d%n", seed, s.path("train").path("speakers").asInt(),
-                        s.path("train").path("clips").asInt(), s.path("validation").path("speakers").asInt(),
-                        s.path("validation").path("clips").asInt(), s.path("test").path("speakers").asInt(),
-                        s.path("test").path("clips").asInt()));
-            });
+            for (int fold : folds(in)) {
+                ok.stream().filter(r -> r.seed() == seed && r.fold() == fold).findFirst().ifPresent(splitOf::add);
+            }
+            if (in.folds() != 0) {
+                break; // the partition is the same for every seed
+            }
+        }
+        for (RunRecord r : splitOf) {
+            JsonNode s = r.splits();
+            md.append(String.format(Locale.ROOT, "- Split of %s (speakers / clips): train %d / %d, "
+                    + "validation %d / %d, test %d / %d%n", in.folds() == 0 ? r.unit() : "fold " + r.fold(),
+                    s.path("train").path("speakers").asInt(),
+                    s.path("train").path("clips").asInt(), s.path("validation").path("speakers").asInt(),
+                    s.path("validation").path("clips").asInt(), s.path("test").path("speakers").asInt(),
+                    s.path("test").path("clips").asInt()));
         }
         double trainSeconds = ok.stream().mapToDouble(RunRecord::seconds).sum();
         md.append(String.format(Locale.ROOT, "- Training time summed over runs: %.1f min; this command's wall "
@@ -290,7 +325,7 @@ public final class ExperimentReport {
         }
         md.append("## Failed or missing runs\n\nThese runs are left out of the means above.\n\n");
         for (RunRecord r : failed) {
-            md.append("- ").append(r.variant()).append(" seed ").append(r.seed()).append(": ").append(r.failure())
+            md.append("- ").append(r.variant()).append(' ').append(r.unit()).append(": ").append(r.failure())
                     .append('\n');
         }
         md.append('\n');
@@ -376,9 +411,21 @@ public final class ExperimentReport {
         return in.runs().stream().filter(r -> r.ok() && r.variant().equals(v)).toList();
     }
 
-    private static RunRecord find(Input in, String v, long seed) {
-        return in.runs().stream().filter(r -> r.ok() && r.variant().equals(v) && r.seed() == seed).findFirst()
-                .orElse(null);
+    private static RunRecord find(Input in, String v, long seed, int fold) {
+        return in.runs().stream().filter(r -> r.ok() && r.variant().equals(v) && r.seed() == seed && r.fold() == fold)
+                .findFirst().orElse(null);
+    }
+
+    private static List<Integer> folds(Input in) {
+        return in.folds() == 0 ? List.of(RunRecord.NO_FOLD)
+                : java.util.stream.IntStream.range(0, in.folds()).boxed().toList();
+    }
+
+    /** {@code 3 seeds (42, 43, 44)} or {@code 10 runs: 2 seeds (42, 43) × 5 folds}. */
+    private static String units(Input in) {
+        String seeds = in.seeds().size() + (in.seeds().size() == 1 ? " seed" : " seeds") + " (" + join(in.seeds()) + ")";
+        return in.folds() == 0 ? seeds : in.seeds().size() * in.folds() + " runs per configuration: " + seeds + " × "
+                + in.folds() + " speaker folds";
     }
 
     private static void put(ObjectNode node, String key, Stat s) {
@@ -394,6 +441,9 @@ public final class ExperimentReport {
             ObjectNode n = a.addObject();
             n.put("variant", r.variant());
             n.put("seed", r.seed());
+            if (r.fold() != RunRecord.NO_FOLD) {
+                n.put("fold", r.fold());
+            }
             n.put("dir", r.dir().toString());
             if (!r.ok()) {
                 n.put("failure", r.failure());

@@ -106,11 +106,11 @@ final class Figure5 {
     static void write(StringBuilder md, Path plots, List<String> variants, Function<String, List<RunRecord>> runs,
             Function<String, String> display) throws IOException {
         md.append("## Figure 5: real and generated samples\n\n");
-        Long seed = commonSeed(variants, runs);
+        String unit = commonUnit(variants, runs);
         List<Samples> all = new ArrayList<>();
         for (String v : variants) {
             RunRecord r = runs.apply(v).stream().filter(x -> Files.isDirectory(x.dir().resolve("generated")))
-                    .filter(x -> seed == null || x.seed() == seed).findFirst().orElse(null);
+                    .filter(x -> unit == null || x.unit().equals(unit)).findFirst().orElse(null);
             Samples s = r == null ? null : read(v, r);
             if (s != null) {
                 all.add(s);
@@ -121,7 +121,7 @@ final class Figure5 {
             return;
         }
         md.append("As the paper draws it: each sample is a clip's spectrum averaged over time (network input scale); "
-                + "one 2-D PCA is fitted on the real training samples of seed ").append(all.get(0).run().seed())
+                + "one 2-D PCA is fitted on the real training samples of ").append(all.get(0).run().unit())
                 .append(" and every configuration of that seed (same split, so the same real samples) is drawn on it, "
                 + "on the same axes. The generated samples X' of every iteration (64 training clips through the "
                 + "generator after each iteration's decoder epochs) accumulate in one plot, coloured from the first "
@@ -162,7 +162,7 @@ final class Figure5 {
                 colors.put(name, shade(g, steps.size()));
             }
             String file = "figure5-" + s.variant() + ".png";
-            Plots.scatter(plots.resolve(file), display.apply(s.variant()) + " (seed " + s.run().seed() + ")", groups,
+            Plots.scatter(plots.resolve(file), display.apply(s.variant()) + " (" + s.run().unit() + ")", groups,
                     colors, axes);
             md.append("![figure 5 ").append(s.variant()).append("](plots/").append(file).append(")\n");
 
@@ -196,12 +196,12 @@ final class Figure5 {
         }
     }
 
-    /** The first seed every configuration with stored samples has; {@code null} when there is none. */
-    private static Long commonSeed(List<String> variants, Function<String, List<RunRecord>> runs) {
-        List<List<Long>> seeds = new ArrayList<>();
+    /** The first seed (and fold) every configuration with stored samples has; {@code null} when there is none. */
+    private static String commonUnit(List<String> variants, Function<String, List<RunRecord>> runs) {
+        List<List<String>> seeds = new ArrayList<>();
         for (String v : variants) {
-            List<Long> s = runs.apply(v).stream().filter(x -> Files.isDirectory(x.dir().resolve("generated")))
-                    .map(RunRecord::seed).toList();
+            List<String> s = runs.apply(v).stream().filter(x -> Files.isDirectory(x.dir().resolve("generated")))
+                    .map(RunRecord::unit).toList();
             if (!s.isEmpty()) {
                 seeds.add(s);
             }

@@ -19,6 +19,7 @@ import org.aaec.evaluation.Metrics;
  *
  * @param variant configuration id
  * @param seed seed
+ * @param fold fold of a K-fold speaker protocol, or {@link #NO_FOLD}
  * @param dir run folder
  * @param failure why the run failed, or {@code null} when it finished
  * @param seconds training wall time recorded by the run
@@ -28,11 +29,19 @@ import org.aaec.evaluation.Metrics;
  * @param splits the run's {@code splits} node (clips and speakers per split)
  * @param evaluate scores per head on each {@code evaluate:} source, by source name
  */
-public record RunRecord(String variant, long seed, Path dir, String failure, double seconds, List<HeadMetrics> test,
+public record RunRecord(String variant, long seed, int fold, Path dir, String failure, double seconds, List<HeadMetrics> test,
         List<HeadMetrics> validation, List<JsonNode> epochs, JsonNode splits, Map<String, List<HeadMetrics>> evaluate) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The fold of a run outside any K-fold protocol. */
+    public static final int NO_FOLD = -1;
+
+    /** The unit of pairing: runs of different configurations with the same unit share split and seed. */
+    public String unit() {
+        return fold == NO_FOLD ? "seed " + seed : "seed " + seed + ", fold " + fold;
+    }
 
     /** Whether the run finished. */
     public boolean ok() {
@@ -49,11 +58,12 @@ public record RunRecord(String variant, long seed, Path dir, String failure, dou
      *
      * @param variant configuration id
      * @param seed seed
+     * @param fold fold, or {@link #NO_FOLD}
      * @param dir run folder
      * @return the record
      * @throws IOException naming the file that is missing or unreadable
      */
-    public static RunRecord read(String variant, long seed, Path dir) throws IOException {
+    public static RunRecord read(String variant, long seed, int fold, Path dir) throws IOException {
         Path metrics = dir.resolve("metrics.json");
         if (!Files.isRegularFile(metrics)) {
             throw new IOException(metrics + ": missing (the run did not finish)");
@@ -78,19 +88,20 @@ public record RunRecord(String variant, long seed, Path dir, String failure, dou
             var s = sources.next();
             evaluate.put(s.getKey(), heads(s.getValue().path("heads")));
         }
-        return new RunRecord(variant, seed, dir, null, m.path("trainSeconds").asDouble(), test,
+        return new RunRecord(variant, seed, fold, dir, null, m.path("trainSeconds").asDouble(), test,
                 heads(m.path("validation").path("heads")), epochs, m.path("splits"), evaluate);
     }
 
     /**
      * @param variant configuration id
      * @param seed seed
+     * @param fold fold, or {@link #NO_FOLD}
      * @param dir run folder
      * @param why the failure
      * @return a record of a failed run
      */
-    public static RunRecord failed(String variant, long seed, Path dir, String why) {
-        return new RunRecord(variant, seed, dir, why, 0, List.of(), List.of(), List.of(), null, Map.of());
+    public static RunRecord failed(String variant, long seed, int fold, Path dir, String why) {
+        return new RunRecord(variant, seed, fold, dir, why, 0, List.of(), List.of(), List.of(), null, Map.of());
     }
 
     private static List<HeadMetrics> heads(JsonNode node) throws IOException {

@@ -26,6 +26,21 @@ public record Stat(double mean, double std, int n) {
         return new Stat(mean, std, values.size());
     }
 
+    /**
+     * The 95 % confidence interval of the mean, {@code mean ± t(0.975, n − 1) · std / √n} (Student's
+     * t, from Commons Math), for values that are independent draws.
+     *
+     * @return {@code {low, high}}, or {@code null} with fewer than two values
+     */
+    public double[] confidence95() {
+        if (n < 2) {
+            return null;
+        }
+        double t = new org.apache.commons.math3.distribution.TDistribution(n - 1).inverseCumulativeProbability(0.975);
+        double half = t * std / Math.sqrt(n);
+        return new double[] {mean - half, mean + half};
+    }
+
     /** {@code 61.97 ± 1.20}, or {@code —} without values. */
     public String format() {
         if (n == 0) {

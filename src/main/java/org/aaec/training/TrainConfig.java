@@ -268,6 +268,22 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
                 saveGenerator, threads, out, model, augment, objective);
     }
 
+    /**
+     * One fold of a K-fold speaker protocol: every training source split into K folds by speaker
+     * with one partition (seeded by {@code partitionSeed}, so that every seed of an experiment
+     * shares it), fold {@code i} tested; the run goes to {@code out/name-fold<i>/...}.
+     *
+     * @param k number of folds
+     * @param i the fold tested
+     * @param partitionSeed seed of the speaker partition
+     * @return the config of that fold's run
+     */
+    public TrainConfig withFold(int k, int i, long partitionSeed) {
+        List<DataSource> folded = data.stream().map(s -> s.withFold(k, i, partitionSeed)).toList();
+        return new TrainConfig(name + "-fold" + i, variant, seed, folded, evaluate, labels, features, schedule, optimizer,
+                classWeights, saveGenerator, threads, out, model, augment, objective);
+    }
+
     /** Whether the network sees log-standardised power (else raw power). */
     public boolean logScaling() {
         return !"raw".equalsIgnoreCase(features.scaling());

@@ -102,4 +102,42 @@ class ExperimentCommandTest {
         String md3 = Files.readString(report.resolve("report.md"));
         assertTrue(md3.contains("aaec seed 7: not run yet"), md3);
     }
+
+    @Test
+    void foldsTestEverySpeakerOnceAndPairByFold(@TempDir Path dir) throws Exception {
+        Path manifest = TinyCorpus.emodb(dir, 4); // three speakers
+        Path config = Files.writeString(dir.resolve("tiny.yaml"), String.join("\n", "name: kf", "seed: 5", "data:",
+                "  manifest: " + manifest, "  store: " + dir.resolve("store"), "features:", "  maxSeconds: 0.5",
+                "schedule:", "  preset: smoke", "out: " + dir.resolve("runs"), ""));
+        String[] r = run("experiment", "--config", config.toString(), "--seeds", "1", "--folds", "3", "--variants",
+                "aae_c,classifier");
+        assertEquals("0", r[0], r[2]);
+        java.util.Set<String> tested = new java.util.HashSet<>();
+        List<Double> diffs = new ArrayList<>();
+        for (int fold = 0; fold < 3; fold++) {
+            Path c = dir.resolve("runs/kf-fold" + fold + "/classifier/seed-5");
+            Path a = dir.resolve("runs/kf-fold" + fold + "/aae_c/seed-5");
+            diffs.add(overall(a) - overall(c));
+            List<String> speakers = Files.readAllLines(c.resolve("manifest.csv")).stream().skip(1)
+                    .filter(l -> l.contains(",test,") || l.endsWith(",test")).map(l -> l.split(",")[0]).toList();
+            assertEquals(4, speakers.size(), "fold " + fold + " tests one speaker's 4 clips");
+            for (String id : speakers) {
+                assertTrue(tested.add(id), id + " is tested in one fold only");
+            }
+            assertEquals(Files.readString(c.resolve("manifest.csv")), Files.readString(a.resolve("manifest.csv")),
+                    "both configurations of a fold share its split");
+        }
+        assertEquals(12, tested.size(), "every clip is tested once over the folds");
+        String md = Files.readString(dir.resolve("runs/kf/report/report.md"));
+        assertTrue(md.contains("3 runs per configuration: 1 seed (5) × 3 speaker folds"), md);
+        JsonNode paired = JSON.readTree(dir.resolve("runs/kf/report/results.json").toFile())
+                .path("pairedVsClassifier").path("aae_c");
+        double mean = diffs.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        assertEquals(mean, paired.path("difference").path("mean").asDouble(), 1e-9);
+        double sd = Math.sqrt(diffs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / 2);
+        double half = 4.302652729749462 * sd / Math.sqrt(3); // scipy.stats.t.ppf(0.975, 2)
+        assertEquals(mean - half, paired.path("ci95").get(0).asDouble(), 1e-6);
+        assertEquals(mean + half, paired.path("ci95").get(1).asDouble(), 1e-6);
+        assertEquals("folds", paired.path("ciOver").asText());
+    }
 }

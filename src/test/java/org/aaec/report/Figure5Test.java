@@ -80,7 +80,7 @@ class Figure5Test {
         for (int i : iterations) {
             npy(d.resolve(String.format("generated/iteration-%04d.npy", i)), cloud(r, 8, 3.0 / i));
         }
-        return new RunRecord(variant, seed, d, null, 1, List.of(), List.of(), List.of(), null, Map.of());
+        return new RunRecord(variant, seed, RunRecord.NO_FOLD, d, null, 1, List.of(), List.of(), List.of(), null, Map.of());
     }
 
     @Test

@@ -29,7 +29,7 @@ class GeneratorReportTest {
             epochs.add(JSON.readTree("{\"epoch\":" + (i + 1) + ",\"phase\":\"decoder\",\"iteration\":" + (i + 1)
                     + ",\"generator\":{\"reconstructionR2\":" + r2[i] + ",\"diversity\":" + diversity[i] + "}}"));
         }
-        return new RunRecord(variant, seed, Path.of("x"), null, 1, List.of(), List.of(), epochs, null, Map.of());
+        return new RunRecord(variant, seed, RunRecord.NO_FOLD, Path.of("x"), null, 1, List.of(), List.of(), epochs, null, Map.of());
     }
 
     @Test
