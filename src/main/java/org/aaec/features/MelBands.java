@@ -62,6 +62,21 @@ public record MelBands(int bands, int sampleRate, int nFft, double fMin, double 
         return nFft / 2 + 1;
     }
 
+    /**
+     * The centre frequency of every band (the peak of its triangle), Hz.
+     *
+     * @return a new array, ascending
+     */
+    public double[] centres() {
+        double lo = hzToMel(fMin);
+        double hi = hzToMel(fMax);
+        double[] c = new double[bands];
+        for (int b = 0; b < bands; b++) {
+            c[b] = melToHz(lo + (hi - lo) * (b + 1) / (bands + 1));
+        }
+        return c;
+    }
+
     /** HTK's mel scale. */
     static double hzToMel(double hz) {
         return 2595.0 * Math.log10(1.0 + hz / 700.0);

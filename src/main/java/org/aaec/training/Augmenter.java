@@ -16,8 +16,9 @@ import org.aaec.features.Spectrogram;
  * noise are drawn per bin with the exponential distribution that |FFT|² of Gaussian noise has,
  * babble is another training clip's power); a speed factor {@code s} stretches frequency by
  * {@code s} and shortens time by {@code s} (what resampling does, up to the window length), by
- * linear interpolation; SpecAugment masks set bands of the network input to 0, the training mean.
- * Noise and babble go only where the clip has sound (not on its zero padding).
+ * linear interpolation between the bins' centre frequencies (mel bands included); SpecAugment masks set bands of the network input to 0, the training mean.
+ * Noise and babble go only where the clip has sound (not on its zero padding). With mel bands,
+ * white and pink noise are drawn on the linear bins and summed into bands by the same filterbank.
  *
  * <p>Clips held log-standardised are turned back into power with the run's {@link Normalization},
  * augmented, and standardised again (level included), so that the network sees what it would
@@ -56,7 +57,7 @@ public final class Augmenter {
         if (!augment.speeds().isEmpty()) {
             double s = augment.speeds().get(rnd.nextInt(augment.speeds().size()));
             if (s != 1.0) {
-                power = speed(power, frames, bins, s);
+                power = speed(power, frames, centres(), s);
             }
         }
         if (augment.gainDb() > 0) {
@@ -66,7 +67,7 @@ public final class Augmenter {
             String kind = augment.noise().get(rnd.nextInt(augment.noise().size()));
             double snr = augment.snrDb().get(0) + rnd.nextDouble() * (augment.snrDb().get(1) - augment.snrDb().get(0));
             float[] noise = kind.equals("babble") ? toPower(train.features(rnd.nextInt(train.size())))
-                    : coloured(frames, bins, kind.equals("pink"), rnd);
+                    : noise(frames, kind.equals("pink"), rnd);
             addNoise(power, noise, frames, bins, snr);
         }
         float[] input = normalization == null ? power
@@ -126,6 +127,39 @@ public final class Augmenter {
      * @return the stretched spectrogram
      */
     static float[] speed(float[] power, int frames, int bins, double s) {
+        double[] index = new double[bins];
+        for (int f = 0; f < bins; f++) {
+            index[f] = f;
+        }
+        return speed(power, frames, index, s);
+    }
+
+    /**
+     * The same on bins of any spacing: bin f shows what the spectrum showed at {@code centre[f] / s},
+     * interpolated linearly between the two bins whose centres enclose it; beyond the last, zeros.
+     *
+     * @param power T×F power
+     * @param frames T
+     * @param centre each bin's centre frequency, ascending (any unit)
+     * @param s speed factor
+     * @return the stretched spectrogram
+     */
+    static float[] speed(float[] power, int frames, double[] centre, double s) {
+        int bins = centre.length;
+        int[] f0s = new int[bins];
+        double[] wfs = new double[bins];
+        for (int f = 0; f < bins; f++) {
+            double target = centre[f] / s;
+            int at = java.util.Arrays.binarySearch(centre, target);
+            int f0 = at >= 0 ? at : Math.max(0, -at - 2); // the last centre at or below the target
+            if (target > centre[bins - 1]) {
+                f0s[f] = -1; // beyond the highest bin
+                continue;
+            }
+            int f1 = Math.min(f0 + 1, bins - 1);
+            f0s[f] = f0;
+            wfs[f] = f1 == f0 || target <= centre[f0] ? 0 : (target - centre[f0]) / (centre[f1] - centre[f0]);
+        }
         float[] out = new float[power.length];
         for (int t = 0; t < frames; t++) {
             double st = t * s;
@@ -136,12 +170,11 @@ public final class Augmenter {
             double wt = st - t0;
             int t1 = Math.min(t0 + 1, frames - 1);
             for (int f = 0; f < bins; f++) {
-                double sf = f / s;
-                int f0 = (int) sf;
-                if (f0 >= bins) {
+                int f0 = f0s[f];
+                if (f0 < 0) {
                     continue;
                 }
-                double wf = sf - f0;
+                double wf = wfs[f];
                 int f1 = Math.min(f0 + 1, bins - 1);
                 double a = power[t0 * bins + f0] * (1 - wf) + power[t0 * bins + f1] * wf;
                 double b = power[t1 * bins + f0] * (1 - wf) + power[t1 * bins + f1] * wf;
@@ -149,6 +182,28 @@ public final class Augmenter {
             }
         }
         return out;
+    }
+
+    /** The bins' centre frequencies: the mel bands', or the linear bins' indices (proportional to Hz). */
+    private double[] centres() {
+        if (normalization != null && normalization.mel() != null) {
+            return normalization.mel().centres();
+        }
+        double[] index = new double[train.bins()];
+        for (int f = 0; f < index.length; f++) {
+            index[f] = f;
+        }
+        return index;
+    }
+
+    /** White or pink noise in the input's bins: drawn on linear bins, summed into mel bands when there are any. */
+    private float[] noise(int frames, boolean pink, SplittableRandom rnd) {
+        org.aaec.features.MelBands mel = normalization == null ? null : normalization.mel();
+        if (mel == null) {
+            return coloured(frames, train.bins(), pink, rnd);
+        }
+        float[] linear = coloured(frames, mel.inputBins(), pink, rnd);
+        return mel.project(new Spectrogram(linear, frames, mel.inputBins())).data();
     }
 
     /** White (flat) or pink (1/f) noise power, each bin exponentially distributed around its mean. */

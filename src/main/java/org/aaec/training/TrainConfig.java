@@ -107,8 +107,11 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
         }
 
         /**
-         * A named set of feature settings: {@code default} (level-invariant log power) or
-         * {@code paper} (SPEC.md's log power standardised per bin, as recorded).
+         * A named set of feature settings: {@code default} (64 mel bands, each clip's average
+         * spectrum divided out: gain and channel removed; chosen by the cross-corpus measurements
+         * of results/README.md), {@code utterance} (the default before 2026-11-26 evening: 513
+         * linear bins, the clip's level divided out) or {@code paper} (SPEC.md's log power
+         * standardised per bin, as recorded).
          *
          * @param name the preset
          * @param maxSeconds the clip length to keep
@@ -117,11 +120,13 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
          */
         public static Features preset(String name, double maxSeconds) {
             return switch (name) {
-                case "default" -> new Features(maxSeconds, "log", Normalization.LEVEL_UTTERANCE,
+                case "default" -> new Features(maxSeconds, "log", Normalization.LEVEL_SPECTRAL,
+                        Normalization.SILENCE_KEEP, 64);
+                case "utterance" -> new Features(maxSeconds, "log", Normalization.LEVEL_UTTERANCE,
                         Normalization.SILENCE_KEEP);
                 case "paper" -> new Features(maxSeconds, "log", Normalization.LEVEL_NONE, Normalization.SILENCE_KEEP);
                 default -> throw new IllegalArgumentException("unknown feature preset '" + name
-                        + "'; use default or paper");
+                        + "'; use default, utterance or paper");
             };
         }
     }
@@ -177,10 +182,6 @@ public record TrainConfig(String name, Variant variant, long seed, List<DataSour
         if (!logScaling() && features.mels() != 0) {
             throw new IllegalArgumentException("key 'features.mels': mel bands work on log power; with "
                     + "'features.scaling: raw' set 'features.mels: 0'");
-        }
-        if (features.mels() != 0 && !augment.speeds().isEmpty()) {
-            throw new IllegalArgumentException("key 'augment.speeds': speed perturbation warps linear frequency bins; "
-                    + "with 'features.mels' set leave it out");
         }
         if (!(features.maxSeconds() > 0) || features.maxSeconds() > 3600) {
             throw new IllegalArgumentException("key 'features.maxSeconds': must be above 0 and at most 3600, not "

@@ -95,7 +95,6 @@ class DataSpecTest {
             {"data:\n  input: a\nfeatures:\n  scaling: raw\n  level: none\n  silence: trim\n", "features.silence"},
             {"data:\n  input: a\nfeatures:\n  mels: -1\n", "features.mels"},
             {"data:\n  input: a\nfeatures:\n  scaling: raw\n  level: none\n  mels: 64\n", "features.mels"},
-            {"data:\n  input: a\nfeatures:\n  mels: 64\naugment:\n  speeds: [0.9, 1.1]\n", "augment.speeds"},
             {"data:\n  input: a\nthreads: -2\n", "threads"},
             {"data:\n  - input: a\n  - inptu: b\n", "data.1.inptu"},
             {"data:\n  - input: x/a\n  - input: y/a\n", "named 'a'"},

@@ -85,6 +85,40 @@ class AugmenterTest {
     }
 
     @Test
+    void speedOnMelBandsMovesTheToneToTheBandCentredAtItsNewFrequency() {
+        org.aaec.features.MelBands mel = org.aaec.features.MelBands.of(64, CONFIG);
+        double[] centres = mel.centres();
+        float[] bands = mel.project(new Spectrogram(tonePower(1000, 0.3), T, F)).data();
+        float[] fast = Augmenter.speed(bands, T, centres, 1.1);
+        assertEquals(nearest(centres, 1000), peakBand(bands, 64, 10), "the tone sits in the band centred nearest 1 kHz");
+        assertEquals(nearest(centres, 1100), peakBand(fast, 64, 10), "at 1.1x it moves to the band nearest 1.1 kHz");
+        // with the linear bins' indices as centres, the general form is the index form
+        double[] index = new double[F];
+        for (int f = 0; f < F; f++) {
+            index[f] = f;
+        }
+        float[] p = tonePower(1000, 0.3);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Augmenter.speed(p, T, F, 0.9), Augmenter.speed(p, T, index,
+                0.9));
+    }
+
+    private static int nearest(double[] centres, double hz) {
+        int best = 0;
+        for (int b = 1; b < centres.length; b++) {
+            best = Math.abs(centres[b] - hz) < Math.abs(centres[best] - hz) ? b : best;
+        }
+        return best;
+    }
+
+    private static int peakBand(float[] p, int bands, int frame) {
+        int best = 0;
+        for (int b = 1; b < bands; b++) {
+            best = p[frame * bands + b] > p[frame * bands + best] ? b : best;
+        }
+        return best;
+    }
+
+    @Test
     void noiseIsAddedAtTheDrawnSnrOnlyWhereThereIsSound() {
         float[] p = tonePower(440, 0.3);
         float[] noisy = p.clone();
