@@ -51,20 +51,6 @@ final class Plots {
     }
 
     /**
-     * Scatter chart, one series per group, drawn in order (later groups on top).
-     *
-     * @param file PNG to write
-     * @param title chart title
-     * @param groups name to points (n × 2)
-     * @param colors name to colour
-     * @throws IOException when writing fails
-     */
-    static void scatter(Path file, String title, Map<String, double[][]> groups, Map<String, Color> colors)
-            throws IOException {
-        scatter(file, title, groups, colors, null);
-    }
-
-    /**
      * Scatter plot of named point groups on fixed axes (so that several plots compare).
      *
      * @param file PNG to write
