@@ -114,10 +114,6 @@ public final class Experiment {
             }
         }
 
-        /** The folds each seed runs: {@link RunRecord#NO_FOLD} alone without the protocol. */
-        public List<Integer> foldList() {
-            return folds == 0 ? List.of(RunRecord.NO_FOLD) : java.util.stream.IntStream.range(0, folds).boxed().toList();
-        }
     }
 
     /**
@@ -149,9 +145,9 @@ public final class Experiment {
             throws IOException {
         long t0 = System.nanoTime();
         List<Run> runs = new ArrayList<>();
-        int n = plan.seeds().size() * plan.foldList().size() * plan.variants().size();
+        int n = plan.seeds().size() * RunRecord.folds(plan.folds()).size() * plan.variants().size();
         for (long seed : plan.seeds()) {
-            for (int fold : plan.foldList()) {
+            for (int fold : RunRecord.folds(plan.folds())) {
                 for (Arm v : plan.variants()) {
                     TrainConfig c = v.config(plan.base(), seed);
                     c = fold == RunRecord.NO_FOLD ? c : c.withFold(plan.folds(), fold, plan.base().seed());

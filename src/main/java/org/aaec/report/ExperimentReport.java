@@ -163,8 +163,7 @@ public final class ExperimentReport {
         Map<String, List<HeadMetrics>> bySeed = new LinkedHashMap<>();
         for (RunRecord r : in.runs()) {
             if (r.ok() && !scores.apply(r).isEmpty()) {
-                bySeed.putIfAbsent(r.fold() == RunRecord.NO_FOLD ? r.unit() : "fold " + r.fold(),
-                        Metrics.majorityBaselines(scores.apply(r)));
+                bySeed.putIfAbsent(r.split(), Metrics.majorityBaselines(scores.apply(r)));
             }
         }
         if (!bySeed.isEmpty()) {
@@ -233,7 +232,7 @@ public final class ExperimentReport {
             List<Double> diffs = new ArrayList<>();
             Map<Integer, List<Double>> byFold = new LinkedHashMap<>();
             for (long seed : in.seeds()) {
-                for (int fold : folds(in)) {
+                for (int fold : RunRecord.folds(in.folds())) {
                     RunRecord a = find(in, v, seed, fold);
                     RunRecord c = find(in, "classifier", seed, fold);
                     if (a != null && c != null) {
@@ -294,7 +293,7 @@ public final class ExperimentReport {
         }
         List<RunRecord> splitOf = new ArrayList<>();
         for (long seed : in.seeds()) {
-            for (int fold : folds(in)) {
+            for (int fold : RunRecord.folds(in.folds())) {
                 ok.stream().filter(r -> r.seed() == seed && r.fold() == fold).findFirst().ifPresent(splitOf::add);
             }
             if (in.folds() != 0) {
@@ -304,7 +303,7 @@ public final class ExperimentReport {
         for (RunRecord r : splitOf) {
             JsonNode s = r.splits();
             md.append(String.format(Locale.ROOT, "- Split of %s (speakers / clips): train %d / %d, "
-                    + "validation %d / %d, test %d / %d%n", in.folds() == 0 ? r.unit() : "fold " + r.fold(),
+                    + "validation %d / %d, test %d / %d%n", r.split(),
                     s.path("train").path("speakers").asInt(),
                     s.path("train").path("clips").asInt(), s.path("validation").path("speakers").asInt(),
                     s.path("validation").path("clips").asInt(), s.path("test").path("speakers").asInt(),
@@ -414,11 +413,6 @@ public final class ExperimentReport {
     private static RunRecord find(Input in, String v, long seed, int fold) {
         return in.runs().stream().filter(r -> r.ok() && r.variant().equals(v) && r.seed() == seed && r.fold() == fold)
                 .findFirst().orElse(null);
-    }
-
-    private static List<Integer> folds(Input in) {
-        return in.folds() == 0 ? List.of(RunRecord.NO_FOLD)
-                : java.util.stream.IntStream.range(0, in.folds()).boxed().toList();
     }
 
     /** {@code 3 seeds (42, 43, 44)} or {@code 10 runs: 2 seeds (42, 43) × 5 folds}. */

@@ -88,6 +88,10 @@ final class Figure5 {
         return new double[] {l[0] - mx, l[1] + mx, l[2] - my, l[3] + my};
     }
 
+    /** One configuration's samples on the PCA's two axes. */
+    private record Projected(double[][] real, double[][] test, List<double[][]> generated) {
+    }
+
     /** One configuration's stored samples. */
     private record Samples(String variant, RunRecord run, double[][] real, double[][] test, List<Integer> iterations,
             List<double[][]> generated) {
@@ -109,8 +113,8 @@ final class Figure5 {
         String unit = commonUnit(variants, runs);
         List<Samples> all = new ArrayList<>();
         for (String v : variants) {
-            RunRecord r = runs.apply(v).stream().filter(x -> Files.isDirectory(x.dir().resolve("generated")))
-                    .filter(x -> unit == null || x.unit().equals(unit)).findFirst().orElse(null);
+            RunRecord r = withSamples(runs.apply(v)).filter(x -> unit == null || x.unit().equals(unit)).findFirst()
+                    .orElse(null);
             Samples s = r == null ? null : read(v, r);
             if (s != null) {
                 all.add(s);
@@ -130,30 +134,35 @@ final class Figure5 {
                 + "iteration, with the real test samples' distance as the yardstick: a sample at the centre of the "
                 + "data is near many real ones, so read it with the generator section's coverage.\n\n");
         Projection pca = Projection.fit(all.get(0).real());
+        List<Projected> projected = new ArrayList<>();
         List<double[][]> everything = new ArrayList<>();
         for (Samples s : all) {
-            everything.add(pca.project(s.real()));
-            everything.add(s.test().length == 0 ? new double[0][] : pca.project(s.test()));
-            for (double[][] g : s.generated()) {
-                everything.add(pca.project(g));
-            }
+            Projected p = new Projected(pca.project(s.real()),
+                    s.test().length == 0 ? new double[0][] : pca.project(s.test()),
+                    s.generated().stream().map(pca::project).toList());
+            projected.add(p);
+            everything.add(p.real());
+            everything.add(p.test());
+            everything.addAll(p.generated());
         }
         double[] axes = limits(everything);
         Map<String, double[][]> distances = new LinkedHashMap<>();
         List<String> gaps = new ArrayList<>();
-        for (Samples s : all) {
+        for (int k = 0; k < all.size(); k++) {
+            Samples s = all.get(k);
+            Projected p = projected.get(k);
             Map<String, double[][]> groups = new LinkedHashMap<>();
             Map<String, Color> colors = new LinkedHashMap<>();
-            groups.put("real train", pca.project(s.real()));
+            groups.put("real train", p.real());
             colors.put("real train", TRAIN);
-            groups.put("real test", s.test().length == 0 ? new double[0][] : pca.project(s.test()));
+            groups.put("real test", p.test());
             colors.put("real test", TEST);
             List<int[]> steps = steps(s.iterations().size());
             for (int g = 0; g < steps.size(); g++) {
                 int[] st = steps.get(g);
                 List<double[]> points = new ArrayList<>();
                 for (int i = st[0]; i <= st[1]; i++) {
-                    points.addAll(List.of(pca.project(s.generated().get(i))));
+                    points.addAll(List.of(p.generated().get(i)));
                 }
                 int a = s.iterations().get(st[0]);
                 int b = s.iterations().get(st[1]);
@@ -200,8 +209,7 @@ final class Figure5 {
     private static String commonUnit(List<String> variants, Function<String, List<RunRecord>> runs) {
         List<List<String>> seeds = new ArrayList<>();
         for (String v : variants) {
-            List<String> s = runs.apply(v).stream().filter(x -> Files.isDirectory(x.dir().resolve("generated")))
-                    .map(RunRecord::unit).toList();
+            List<String> s = withSamples(runs.apply(v)).map(RunRecord::unit).toList();
             if (!s.isEmpty()) {
                 seeds.add(s);
             }
@@ -210,6 +218,11 @@ final class Figure5 {
             return null;
         }
         return seeds.get(0).stream().filter(x -> seeds.stream().allMatch(l -> l.contains(x))).findFirst().orElse(null);
+    }
+
+    /** The runs that stored generated samples. */
+    private static Stream<RunRecord> withSamples(List<RunRecord> runs) {
+        return runs.stream().filter(x -> Files.isDirectory(x.dir().resolve("generated")));
     }
 
     private static Samples read(String variant, RunRecord r) throws IOException {
@@ -237,7 +250,7 @@ final class Figure5 {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    static double[][] rows(Path npy) throws IOException {
+    private static double[][] rows(Path npy) throws IOException {
         NpyFile.Array a = NpyFile.read(npy);
         int n = a.shape()[0];
         int d = a.shape()[1];

@@ -43,6 +43,24 @@ public record RunRecord(String variant, long seed, int fold, Path dir, String fa
         return fold == NO_FOLD ? "seed " + seed : "seed " + seed + ", fold " + fold;
     }
 
+    /**
+     * The folds every seed of an experiment runs.
+     *
+     * @param k K of the K-fold protocol, or 0 without it
+     * @return {@code 0 … K−1}, or {@link #NO_FOLD} alone
+     */
+    public static List<Integer> folds(int k) {
+        return k == 0 ? List.of(NO_FOLD) : java.util.stream.IntStream.range(0, k).boxed().toList();
+    }
+
+    /**
+     * What fixes this run's speaker split: its seed, or with the K-fold protocol its fold alone
+     * (one partition serves every seed).
+     */
+    public String split() {
+        return fold == NO_FOLD ? unit() : "fold " + fold;
+    }
+
     /** Whether the run finished. */
     public boolean ok() {
         return failure == null;

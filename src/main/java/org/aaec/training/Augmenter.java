@@ -16,8 +16,8 @@ import org.aaec.features.Spectrogram;
  * noise are drawn per bin with the exponential distribution that |FFT|² of Gaussian noise has,
  * babble is another training clip's power); a speed factor {@code s} stretches frequency by
  * {@code s} and shortens time by {@code s} (what resampling does, up to the window length), by
- * linear interpolation between the bins' centre frequencies (mel bands included); SpecAugment masks set bands of the network input to 0, the training mean.
- * Noise and babble go only where the clip has sound (not on its zero padding). With mel bands,
+ * linear interpolation between the bins' centre frequencies (mel bands included); SpecAugment
+ * masks set bands of the network input to 0, the training mean. Noise and babble go only where the clip has sound (not on its zero padding). With mel bands,
  * white and pink noise are drawn on the linear bins and summed into bands by the same filterbank.
  *
  * <p>Clips held log-standardised are turned back into power with the run's {@link Normalization},
@@ -29,6 +29,8 @@ public final class Augmenter {
     private final Augment augment;
     private final Normalization normalization;
     private final ClipSet train;
+    /** The input bins' centre frequencies: the mel bands', or the linear bins' indices (proportional to Hz). */
+    private final double[] centres;
 
     /**
      * @param augment what to apply
@@ -40,6 +42,8 @@ public final class Augmenter {
         this.augment = augment;
         this.normalization = normalization;
         this.train = train;
+        this.centres = normalization != null && normalization.mel() != null ? normalization.mel().centres()
+                : indices(train.bins());
     }
 
     /**
@@ -57,7 +61,7 @@ public final class Augmenter {
         if (!augment.speeds().isEmpty()) {
             double s = augment.speeds().get(rnd.nextInt(augment.speeds().size()));
             if (s != 1.0) {
-                power = speed(power, frames, centres(), s);
+                power = speed(power, frames, centres, s);
             }
         }
         if (augment.gainDb() > 0) {
@@ -127,11 +131,16 @@ public final class Augmenter {
      * @return the stretched spectrogram
      */
     static float[] speed(float[] power, int frames, int bins, double s) {
+        return speed(power, frames, indices(bins), s);
+    }
+
+    /** {@code 0, 1, …, bins − 1}: the linear bins' centres, in units of the bin spacing. */
+    private static double[] indices(int bins) {
         double[] index = new double[bins];
         for (int f = 0; f < bins; f++) {
             index[f] = f;
         }
-        return speed(power, frames, index, s);
+        return index;
     }
 
     /**
@@ -182,18 +191,6 @@ public final class Augmenter {
             }
         }
         return out;
-    }
-
-    /** The bins' centre frequencies: the mel bands', or the linear bins' indices (proportional to Hz). */
-    private double[] centres() {
-        if (normalization != null && normalization.mel() != null) {
-            return normalization.mel().centres();
-        }
-        double[] index = new double[train.bins()];
-        for (int f = 0; f < index.length; f++) {
-            index[f] = f;
-        }
-        return index;
     }
 
     /** White or pink noise in the input's bins: drawn on linear bins, summed into mel bands when there are any. */
