@@ -15,6 +15,8 @@ public class AudioInputException extends IOException {
         MISSING("file does not exist"),
         /** The path is a directory. */
         DIRECTORY("is a directory, not an audio file"),
+        /** The path is a FIFO, device or socket: refused without opening it, since reading could block forever. */
+        NOT_REGULAR("is not a regular file"),
         /** The file cannot be opened for reading. */
         UNREADABLE("cannot be read"),
         /** The file has zero bytes. */
@@ -26,7 +28,13 @@ public class AudioInputException extends IOException {
         /** The file has a known format but is truncated or damaged. */
         CORRUPT("is truncated or corrupt"),
         /** The format is known but this variant is not supported. */
-        UNSUPPORTED("uses an unsupported encoding");
+        UNSUPPORTED("uses an unsupported encoding"),
+        /** Samples that no recording holds: NaN, infinite, or far beyond full scale. */
+        INVALID_SAMPLES("holds samples that are not audio"),
+        /** Too little audio to judge. */
+        TOO_SHORT("is too short"),
+        /** More audio than a whole-file read keeps in memory. */
+        TOO_LONG("is too long to read whole");
 
         private final String description;
 

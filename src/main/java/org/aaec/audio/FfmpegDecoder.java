@@ -14,7 +14,8 @@ import org.bytedeco.javacv.FrameGrabber;
 /**
  * Decodes every format FFmpeg knows (FLAC, MP3, OGG/Opus, M4A/AAC, the audio track of MP4/MKV
  * video, ...) through JavaCV's {@link FFmpegFrameGrabber}, whose native libraries ship in a
- * Maven Central jar.
+ * Maven Central jar. Frames are decoded as they are asked for, so reading the start of a long file
+ * costs only the start.
  */
 public final class FfmpegDecoder implements AudioDecoder {
 
@@ -27,8 +28,9 @@ public final class FfmpegDecoder implements AudioDecoder {
     }
 
     @Override
-    public AudioClip decode(Path file) throws AudioInputException {
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+    public AudioSource open(Path file) throws AudioInputException {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        try {
             grabber.setSampleFormat(avutil.AV_SAMPLE_FMT_FLT); // packed float, native rate and channels
             try {
                 grabber.start();
@@ -38,21 +40,71 @@ public final class FfmpegDecoder implements AudioDecoder {
             if (!grabber.hasAudio() || grabber.getAudioChannels() <= 0) {
                 throw new AudioInputException(file, AudioInputException.Problem.NO_AUDIO, "no audio stream");
             }
-            int channels = grabber.getAudioChannels();
-            int rate = grabber.getSampleRate();
-            FloatArrayBuilder samples = new FloatArrayBuilder();
-            try {
+            return new Source(file, grabber);
+        } catch (AudioInputException | RuntimeException e) {
+            closeQuietly(grabber);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (FrameGrabber.Exception | RuntimeException ignored) {
+            // releasing a reader: nothing is lost if FFmpeg complains
+        }
+    }
+
+    /** FFmpeg's frames, one block per decoded frame; the truncation check runs at the end. */
+    private static final class Source implements AudioSource {
+        private final Path file;
+        private final FFmpegFrameGrabber grabber;
+        private final int channels;
+        private final int rate;
+        private long frames;
+        private boolean ended;
+
+        Source(Path file, FFmpegFrameGrabber grabber) {
+            this.file = file;
+            this.grabber = grabber;
+            this.channels = grabber.getAudioChannels();
+            this.rate = grabber.getSampleRate();
+        }
+
+        @Override
+        public int sampleRate() {
+            return rate;
+        }
+
+        @Override
+        public float[] next() throws AudioInputException {
+            while (!ended) {
                 Frame frame;
-                while ((frame = grabber.grabSamples()) != null) {
-                    if (frame.samples != null && frame.samples.length > 0) {
-                        samples.append((FloatBuffer) frame.samples[0]);
+                try {
+                    frame = grabber.grabSamples();
+                } catch (FrameGrabber.Exception e) {
+                    throw new AudioInputException(file, AudioInputException.Problem.CORRUPT, firstLine(e), e);
+                }
+                if (frame == null) {
+                    ended = true;
+                    checkComplete();
+                    return null;
+                }
+                if (frame.samples != null && frame.samples.length > 0) {
+                    FloatBuffer buffer = (FloatBuffer) frame.samples[0];
+                    int n = buffer.remaining() / channels * channels;
+                    if (n > 0) {
+                        float[] interleaved = new float[n];
+                        buffer.get(interleaved);
+                        frames += n / channels;
+                        return AudioClip.mixToMono(interleaved, channels);
                     }
                 }
-            } catch (FrameGrabber.Exception e) {
-                throw new AudioInputException(file, AudioInputException.Problem.CORRUPT, firstLine(e), e);
             }
-            float[] interleaved = samples.toArray();
-            int frames = interleaved.length / channels;
+            return null;
+        }
+
+        private void checkComplete() throws AudioInputException {
             if (frames == 0) {
                 throw new AudioInputException(file, AudioInputException.Problem.NO_AUDIO, "decoded 0 samples");
             }
@@ -62,9 +114,11 @@ public final class FfmpegDecoder implements AudioDecoder {
                 throw new AudioInputException(file, AudioInputException.Problem.CORRUPT, String.format(
                         "decoded %.2f s of the %.2f s the header declares", decoded, declared));
             }
-            return new AudioClip(AudioClip.mixToMono(interleaved, channels), rate);
-        } catch (FrameGrabber.Exception e) {
-            throw new AudioInputException(file, AudioInputException.Problem.CORRUPT, firstLine(e), e);
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(grabber);
         }
     }
 
@@ -124,25 +178,6 @@ public final class FfmpegDecoder implements AudioDecoder {
             }
             String t = new String(bytes, 0, end, java.nio.charset.StandardCharsets.UTF_8).trim();
             return t.isEmpty() ? null : t;
-        }
-    }
-
-    /** Growable float array, to collect frames of unknown count without boxing. */
-    private static final class FloatArrayBuilder {
-        private float[] data = new float[1 << 16];
-        private int size;
-
-        void append(FloatBuffer buffer) {
-            int n = buffer.remaining();
-            if (size + n > data.length) {
-                data = java.util.Arrays.copyOf(data, Math.max(data.length * 2, size + n));
-            }
-            buffer.get(data, size, n);
-            size += n;
-        }
-
-        float[] toArray() {
-            return java.util.Arrays.copyOf(data, size);
         }
     }
 }

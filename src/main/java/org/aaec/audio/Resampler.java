@@ -48,6 +48,41 @@ public final class Resampler {
         return new AudioClip(filter.apply(clip.samples()), targetRate);
     }
 
+    /**
+     * How many input samples beyond a cut the filter reaches: the first {@code n} output samples of
+     * a file depend only on its first {@code ceil(n · from / to) + inputMargin(from, to)} input
+     * samples, so a prefix that long resamples to exactly the whole file's first {@code n}.
+     *
+     * @param from input rate in Hz
+     * @param to output rate in Hz
+     * @return input samples, 0 when the rates match
+     */
+    public static int inputMargin(int from, int to) {
+        if (from == to) {
+            return 0;
+        }
+        int g = gcd(to, from);
+        int up = to / g;
+        int down = from / g;
+        return (int) Math.ceil(10.0 * Math.max(up, down) / up) + 2; // the filter's half length, in input samples
+    }
+
+    /**
+     * @param inputSamples length at the input rate
+     * @param from input rate in Hz
+     * @param to output rate in Hz
+     * @return the length {@link #resample} gives ({@code ceil(n · up / down)})
+     */
+    public static long outputLength(long inputSamples, int from, int to) {
+        if (from == to) {
+            return inputSamples;
+        }
+        int g = gcd(to, from);
+        long total = inputSamples * (to / g);
+        long down = from / g;
+        return total / down + (total % down == 0 ? 0 : 1);
+    }
+
     private static int gcd(int a, int b) {
         return b == 0 ? a : gcd(b, a % b);
     }

@@ -3,12 +3,14 @@ package org.aaec.audio;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Reads RIFF/WAVE files natively: integer PCM of 8, 16, 24 or 32 bits, IEEE float of 32 or 64
- * bits, plain or WAVE_FORMAT_EXTENSIBLE, any channel count and sample rate.
+ * bits, plain or WAVE_FORMAT_EXTENSIBLE, any channel count and sample rate, of any length: the file
+ * is read block by block through a {@link FileChannel}, never whole (files over 2 GB included).
  *
  * <p>Written by hand because WAV is the one format every corpus has and the Java Sound API
  * rejects 24/32-bit and float variants; a 100-line parser is simpler and faster than routing
@@ -20,6 +22,10 @@ public final class WavDecoder implements AudioDecoder {
     private static final int FORMAT_FLOAT = 3;
     private static final int FORMAT_EXTENSIBLE = 0xFFFE;
     private static final long STREAMING_SIZE = 0xFFFFFFFFL;
+    /** Frames per block read: 64 Ki frames, 1.4 s at 48 kHz. */
+    private static final int BLOCK_FRAMES = 1 << 16;
+    /** A {@code fmt } chunk is 16 to 40 bytes; anything near this is not a WAV header. */
+    private static final long MAX_FMT_BYTES = 1 << 16;
 
     /**
      * Whether the first bytes of a file look like a RIFF/WAVE header.
@@ -34,50 +40,161 @@ public final class WavDecoder implements AudioDecoder {
     }
 
     @Override
-    public AudioClip decode(Path file) throws AudioInputException {
-        byte[] bytes;
+    public AudioSource open(Path file) throws AudioInputException {
+        FileChannel channel;
         try {
-            bytes = Files.readAllBytes(file);
+            channel = FileChannel.open(file, StandardOpenOption.READ);
         } catch (IOException e) {
             throw new AudioInputException(file, AudioInputException.Problem.UNREADABLE, e.getMessage(), e);
         }
-        if (!looksLikeWav(bytes)) {
+        try {
+            return openChannel(file, channel);
+        } catch (AudioInputException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    /** Walks the chunks up to {@code data}, reading only their headers and the {@code fmt } chunk. */
+    private static AudioSource openChannel(Path file, FileChannel channel) throws AudioInputException {
+        long length = size(file, channel);
+        ByteBuffer head = readAt(file, channel, 0, 12);
+        if (!looksLikeWav(head.array())) {
             throw new AudioInputException(file, AudioInputException.Problem.NOT_AUDIO, "no RIFF/WAVE header");
         }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        buf.position(12);
         Format format = null;
-        while (buf.remaining() >= 8) {
-            String id = chunkId(buf);
-            long size = Integer.toUnsignedLong(buf.getInt());
-            int bodyStart = buf.position();
+        long pos = 12;
+        while (length - pos >= 8) {
+            ByteBuffer header = readAt(file, channel, pos, 8);
+            String id = chunkId(header);
+            long size = Integer.toUnsignedLong(header.getInt());
+            long bodyStart = pos + 8;
+            long available = length - bodyStart;
             if (id.equals("fmt ")) {
-                format = readFormat(file, buf, size);
+                if (size < 16 || size > Math.min(available, MAX_FMT_BYTES)) {
+                    throw new AudioInputException(file, AudioInputException.Problem.CORRUPT,
+                            "fmt chunk of " + size + " bytes");
+                }
+                format = readFormat(file, readAt(file, channel, bodyStart, (int) size), size);
             } else if (id.equals("data")) {
                 if (format == null) {
                     throw new AudioInputException(file, AudioInputException.Problem.CORRUPT,
                             "data chunk before fmt chunk");
                 }
-                long available = buf.remaining();
                 if (size == STREAMING_SIZE || size == 0) {
                     size = available; // written by a streaming encoder that never patched the size
                 } else if (size > available) {
                     throw new AudioInputException(file, AudioInputException.Problem.CORRUPT,
                             "data chunk declares " + size + " bytes but only " + available + " follow");
                 }
-                return decodeSamples(file, buf, (int) size, format);
+                long frames = size / format.frameBytes();
+                if (frames == 0) {
+                    throw new AudioInputException(file, AudioInputException.Problem.NO_AUDIO,
+                            "data chunk holds no whole frame");
+                }
+                return new Source(file, channel, format, bodyStart, frames);
             }
-            long next = bodyStart + size + (size & 1); // chunks are padded to even length
-            if (next > buf.limit()) {
-                break;
-            }
-            buf.position((int) next);
+            pos = bodyStart + size + (size & 1); // chunks are padded to even length
         }
         throw new AudioInputException(file, AudioInputException.Problem.CORRUPT,
                 format == null ? "no fmt chunk" : "no data chunk");
     }
 
+    private static long size(Path file, FileChannel channel) throws AudioInputException {
+        try {
+            return channel.size();
+        } catch (IOException e) {
+            throw new AudioInputException(file, AudioInputException.Problem.UNREADABLE, e.getMessage(), e);
+        }
+    }
+
+    /** Exactly {@code n} bytes at {@code pos}, little-endian, or a "truncated" error. */
+    private static ByteBuffer readAt(Path file, FileChannel channel, long pos, int n) throws AudioInputException {
+        ByteBuffer buf = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            while (buf.hasRemaining()) {
+                if (channel.read(buf, pos + buf.position()) < 0) {
+                    throw new AudioInputException(file, AudioInputException.Problem.CORRUPT,
+                            "ends inside a chunk header at byte " + (pos + buf.position()));
+                }
+            }
+        } catch (IOException e) {
+            if (e instanceof AudioInputException a) {
+                throw a;
+            }
+            throw new AudioInputException(file, AudioInputException.Problem.UNREADABLE, e.getMessage(), e);
+        }
+        return buf.flip();
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // nothing was written; a failed close of a read-only channel loses nothing
+        }
+    }
+
+    /** The samples of the data chunk, {@link #BLOCK_FRAMES} frames per block. */
+    private static final class Source implements AudioSource {
+        private final Path file;
+        private final FileChannel channel;
+        private final Format format;
+        private final long dataStart;
+        private final long frames;
+        private final ByteBuffer buf;
+        private long done;
+
+        Source(Path file, FileChannel channel, Format format, long dataStart, long frames) {
+            this.file = file;
+            this.channel = channel;
+            this.format = format;
+            this.dataStart = dataStart;
+            this.frames = frames;
+            this.buf = ByteBuffer.allocate(BLOCK_FRAMES * format.frameBytes()).order(ByteOrder.LITTLE_ENDIAN);
+        }
+
+        @Override
+        public int sampleRate() {
+            return format.sampleRate();
+        }
+
+        @Override
+        public float[] next() throws AudioInputException {
+            int n = (int) Math.min(BLOCK_FRAMES, frames - done);
+            if (n <= 0) {
+                return null;
+            }
+            buf.clear().limit(n * format.frameBytes());
+            long pos = dataStart + done * format.frameBytes();
+            try {
+                while (buf.hasRemaining()) {
+                    if (channel.read(buf, pos + buf.position()) < 0) {
+                        throw new AudioInputException(file, AudioInputException.Problem.CORRUPT,
+                                "file shrank while being read, at byte " + (pos + buf.position()));
+                    }
+                }
+            } catch (IOException e) {
+                if (e instanceof AudioInputException a) {
+                    throw a;
+                }
+                throw new AudioInputException(file, AudioInputException.Problem.UNREADABLE, e.getMessage(), e);
+            }
+            buf.flip();
+            done += n;
+            return decodeFrames(buf, n, format);
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(channel);
+        }
+    }
+
     private record Format(int code, int channels, int sampleRate, int bitsPerSample) {
+        int frameBytes() {
+            return bitsPerSample / 8 * channels;
+        }
     }
 
     private static String chunkId(ByteBuffer buf) {
@@ -87,9 +204,6 @@ public final class WavDecoder implements AudioDecoder {
     }
 
     private static Format readFormat(Path file, ByteBuffer buf, long size) throws AudioInputException {
-        if (size < 16 || size > buf.remaining()) {
-            throw new AudioInputException(file, AudioInputException.Problem.CORRUPT, "fmt chunk of " + size + " bytes");
-        }
         int start = buf.position();
         int code = Short.toUnsignedInt(buf.getShort());
         int channels = Short.toUnsignedInt(buf.getShort());
@@ -119,26 +233,20 @@ public final class WavDecoder implements AudioDecoder {
         return new Format(code, channels, sampleRate, bits);
     }
 
-    private static AudioClip decodeSamples(Path file, ByteBuffer buf, int size, Format f) throws AudioInputException {
-        int bytesPerSample = f.bitsPerSample() / 8;
-        int frameBytes = bytesPerSample * f.channels();
-        int frames = size / frameBytes;
-        if (frames == 0) {
-            throw new AudioInputException(file, AudioInputException.Problem.NO_AUDIO, "data chunk holds no whole frame");
-        }
+    private static float[] decodeFrames(ByteBuffer buf, int frames, Format f) {
         int channels = f.channels();
         if (f.code() == FORMAT_PCM && f.bitsPerSample() == 16) {
             // the common case, read in bulk and mixed in the same pass: a per-sample ByteBuffer call
             // and a float array of all channels cost more than the conversion itself
             short[] pcm = new short[frames * channels];
             buf.asShortBuffer().get(pcm);
-            return new AudioClip(mix16(pcm, channels), f.sampleRate());
+            return mix16(pcm, channels);
         }
         float[] interleaved = new float[frames * channels];
         for (int i = 0; i < interleaved.length; i++) {
             interleaved[i] = readSample(buf, f);
         }
-        return new AudioClip(AudioClip.mixToMono(interleaved, channels), f.sampleRate());
+        return AudioClip.mixToMono(interleaved, channels);
     }
 
     /**

@@ -208,7 +208,7 @@ public final class Benchmarks {
                 files.size() * fc.maxSeconds(), 1, reps, () -> {
                     for (Path f : files) {
                         try {
-                            stft.compute(loader.load(f).fitTo(fc.maxSeconds()).samples());
+                            stft.compute(loader.loadStart(f, fc.maxSeconds()).fitTo(fc.maxSeconds()).samples());
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }

@@ -49,6 +49,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--split: " + e.getMessage());
         }
+        OutputFiles.checkWritable(spec.commandLine(), "--json", json);
         Manifest manifest = corpus.load(spec.commandLine());
         List<ManifestEntry> entries = only == null ? manifest.entries() : manifest.entries(only);
         Terminal t = Terminal.of(spec);
@@ -71,7 +72,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (json != null) {
                 r.writeJson(json, modelOption.describe());
             }
-            return ExitCode.OK.code();
+            return ExitCode.ofBatch(entries.size(), r.skipped().size()).code();
         }
     }
 }

@@ -64,6 +64,6 @@ final class FeaturesCommand implements Callable<Integer> {
         if (s.failed() > 0) {
             t.warn("warning: " + s.failed() + " file(s) failed, listed in " + out.resolve("errors.csv"));
         }
-        return s.done() + s.skipped() == 0 ? ExitCode.FAILURE.code() : ExitCode.OK.code();
+        return ExitCode.ofBatch(s.done() + s.skipped() + s.failed(), s.failed()).code();
     }
 }

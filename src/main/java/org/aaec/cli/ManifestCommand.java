@@ -28,6 +28,7 @@ final class ManifestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputFiles.checkWritable(spec.commandLine(), "--out", out);
         Manifest m = corpus.load(spec.commandLine());
         ManifestCsv.write(m, out);
         PrintWriter w = spec.commandLine().getOut();

@@ -66,12 +66,8 @@ final class PredictCommand implements Callable<Integer> {
         if (!(Math.abs(gainDb) <= 60)) {
             throw new ParameterException(spec.commandLine(), "--gain-db: must be within ±60 dB, not " + gainDb);
         }
-        for (Path p : new Path[] {out, muse}) {
-            Path dir = p == null ? null : p.toAbsolutePath().getParent();
-            if (dir != null && !Files.isDirectory(dir)) {
-                throw new ParameterException(spec.commandLine(), p + ": folder " + dir + " does not exist");
-            }
-        }
+        OutputFiles.checkWritable(spec.commandLine(), "--out", out);
+        OutputFiles.checkWritable(spec.commandLine(), "--muse", muse);
         Terminal t = Terminal.of(spec);
         List<Path> files = Prediction.files(inputs);
         Prediction.Summary s;
@@ -102,7 +98,7 @@ final class PredictCommand implements Callable<Integer> {
         if (s.failed() > 0) {
             t.warn(String.format(Locale.ROOT, "warning: %d of %d file(s) could not be read", s.failed(), s.files()));
         }
-        return s.failed() == s.files() ? ExitCode.FAILURE.code() : ExitCode.OK.code();
+        return ExitCode.ofBatch(s.files(), s.failed()).code();
     }
 
     private static String label(EmotionPrediction p, String head) {

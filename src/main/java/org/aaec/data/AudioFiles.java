@@ -31,11 +31,23 @@ public final class AudioFiles {
      * @throws IOException naming the folder when it cannot be listed
      */
     public static List<Path> list(Path root) throws IOException {
+        return list(root, false);
+    }
+
+    /**
+     * @param root a folder
+     * @param others also return what has an audio file's name but is not a regular file (a folder
+     *     named {@code x.wav}, a FIFO, a socket), so that a job reports it instead of passing over it
+     * @return those paths below the root, recursively, sorted by path
+     * @throws IOException naming the folder when it cannot be listed
+     */
+    public static List<Path> list(Path root, boolean others) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new ManifestException(root, 0, Files.exists(root) ? "is not a folder" : "folder does not exist");
         }
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).filter(AudioFiles::isAudio).sorted().toList();
+            return s.filter(p -> !p.equals(root) && (others || Files.isRegularFile(p))).filter(AudioFiles::isAudio)
+                    .sorted().toList();
         }
     }
 }

@@ -12,14 +12,70 @@ import java.util.Map;
  */
 public final class ClipIds {
 
+    /** Longest id: its feature file name ({@code id.npy}, and a temporary name around it) must fit in 255 bytes. */
+    public static final int MAX_LENGTH = 200;
+
     private ClipIds() {
+    }
+
+    /**
+     * Why an id cannot be a file name inside a store, or {@code null} when it can: ids become file
+     * names ({@code clips/<id>.npy}), and a manifest is user input, so an id with a path separator,
+     * {@code ..} or a control character could write outside the store.
+     *
+     * @param id a clip id
+     * @return the reason, or {@code null}
+     */
+    public static String whyUnsafe(String id) {
+        if (id.equals(".") || id.equals("..")) {
+            return "is a relative folder";
+        }
+        if (id.indexOf('/') >= 0 || id.indexOf('\\') >= 0) {
+            return "contains a path separator";
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (Character.isISOControl(id.charAt(i))) {
+                return "contains a control character";
+            }
+        }
+        if (id.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH) {
+            return "is longer than " + MAX_LENGTH + " bytes";
+        }
+        return null;
+    }
+
+    /**
+     * @param id any string
+     * @return it with control characters shown as {@code \\uXXXX}, for messages
+     */
+    public static String printable(String id) {
+        StringBuilder b = new StringBuilder();
+        id.codePoints().limit(MAX_LENGTH).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 
     /** The file name without its extension. */
     public static String stem(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return safe(dot > 0 ? name.substring(0, dot) : name);
+    }
+
+    /** A file name as an id: control characters and backslashes become {@code _}, and it is cut to fit. */
+    private static String safe(String name) {
+        StringBuilder b = new StringBuilder();
+        name.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) || c == '\\' ? '_' : c));
+        String s = b.toString();
+        while (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH) {
+            s = s.substring(0, s.length() - 1);
+        }
+        return s.equals("..") || s.equals(".") ? "_" + s : s;
     }
 
     /**
@@ -38,7 +94,7 @@ public final class ClipIds {
             if (counts.get(s) > 1) {
                 String rel = root.relativize(f).toString().replace('\\', '/');
                 int dot = rel.lastIndexOf('.');
-                s = (dot > rel.lastIndexOf('/') ? rel.substring(0, dot) : rel).replace("/", "__");
+                s = safe((dot > rel.lastIndexOf('/') ? rel.substring(0, dot) : rel).replace("/", "__"));
             }
             ids.put(f, s);
         }

@@ -24,6 +24,11 @@ public record ManifestEntry(String id, Path path, String speaker, Map<String, St
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("clip id must not be blank (file " + path + ")");
         }
+        String unsafe = ClipIds.whyUnsafe(id);
+        if (unsafe != null) {
+            throw new IllegalArgumentException("clip id '" + ClipIds.printable(id) + "' " + unsafe
+                    + ": an id names the clip's feature file and must not be a path");
+        }
         if (path == null) {
             throw new IllegalArgumentException("clip " + id + " has no path");
         }

@@ -25,12 +25,31 @@ public record FeatureConfig(int sampleRate, int nFft, int hop, double maxSeconds
     /** The only window implemented: periodic Hann, as librosa's and torch's default. */
     public static final String HANN_PERIODIC = "hann-periodic";
 
-    /** Checks the invariants. */
+    /**
+     * The longest clip a model can take (5 minutes): the limit keeps a malformed or hostile model
+     * file from asking for gigabytes per clip. Longer recordings are read window by window.
+     */
+    public static final double MAX_SECONDS = 300;
+    /** The largest FFT size (65 536 samples, 4 s at 16 kHz). */
+    public static final int MAX_FFT = 1 << 16;
+    /** Feature sample rates from 1 kHz to 192 kHz. */
+    public static final int MIN_RATE = 1_000;
+    /** See {@link #MIN_RATE}. */
+    public static final int MAX_RATE = 192_000;
+
+    /** Checks the invariants, including upper bounds (settings may come from an untrusted model file). */
     public FeatureConfig {
         if (sampleRate <= 0 || nFft <= 1 || hop <= 0 || !(maxSeconds > 0)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "feature settings must be positive: sampleRate=%d nFft=%d hop=%d maxSeconds=%s",
                     sampleRate, nFft, hop, maxSeconds));
+        }
+        if (sampleRate < MIN_RATE || sampleRate > MAX_RATE || nFft > MAX_FFT || hop > nFft
+                || maxSeconds > MAX_SECONDS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "feature settings out of range: sampleRate=%d (%d to %d), nFft=%d (at most %d), hop=%d (at most "
+                            + "nFft), maxSeconds=%s (at most %s)", sampleRate, MIN_RATE, MAX_RATE, nFft, MAX_FFT, hop,
+                    maxSeconds, MAX_SECONDS));
         }
         if ((nFft & 1) != 0) {
             throw new IllegalArgumentException("nFft must be even: " + nFft);

@@ -73,6 +73,9 @@ public final class FeatureExtractor {
     private ExtractionSummary extract(Manifest manifest, FeatureStore store, Consumer<String> onClip)
             throws IOException {
         long start = System.nanoTime();
+        // under the store's lock no other writer is at work: temporary files are a killed run's leftovers
+        org.aaec.io.AtomicFiles.removeLeftovers(store.dir());
+        org.aaec.io.AtomicFiles.removeLeftovers(store.dir().resolve("clips"));
         Map<String, ClipRecord> finished = store.finished();
         java.util.function.Predicate<ManifestEntry> stored = e -> finished.containsKey(e.id())
                 && finished.get(e.id()).madeFrom(ClipRecord.audioKey(e.path(), e.start(), e.end()));
@@ -81,6 +84,7 @@ public final class FeatureExtractor {
         manifest.entries().stream().filter(stored).forEach(e -> onClip.accept(e.id()));
 
         List<ClipError> errors = Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicReference<IOException> diskFull = new java.util.concurrent.atomic.AtomicReference<>();
         DoubleAdder audioSeconds = new DoubleAdder();
         AudioLoader loader = new AudioLoader(config.sampleRate());
         ThreadLocal<PowerSpectrogram> stft = ThreadLocal.withInitial(() -> new PowerSpectrogram(config));
@@ -93,15 +97,29 @@ public final class FeatureExtractor {
             List<Future<?>> futures = new ArrayList<>();
             for (ManifestEntry e : todo) {
                 futures.add(pool.submit(() -> {
+                    if (diskFull.get() != null) {
+                        return; // nothing more can be written; the clips already stored stay
+                    }
                     try {
-                        AudioClip clip = e.isSegment() ? loader.load(e.path(), e.start(), e.end()) : loader.load(e.path());
-                        Spectrogram power = stft.get().compute(clip.fitTo(config.maxSeconds()).samples());
-                        store.put(e.id(), power, clip.samples().length,
+                        // a whole file is walked to its end for its length, keeping only the input's seconds
+                        AudioLoader.Excerpt audio = e.isSegment()
+                                ? whole(loader.load(e.path(), e.start(), e.end()))
+                                : loader.excerpt(e.path(), config.maxSeconds());
+                        Spectrogram power = stft.get().compute(audio.start().fitTo(config.maxSeconds()).samples());
+                        store.put(e.id(), power, (int) Math.min(Integer.MAX_VALUE, audio.totalSamples()),
                                 ClipRecord.audioKey(e.path(), e.start(), e.end()));
-                        audioSeconds.add(clip.durationSeconds());
+                        audioSeconds.add(audio.totalSamples() / (double) config.sampleRate());
                     } catch (AudioInputException ex) {
                         errors.add(new ClipError(e.id(), e.path().toString(), ex.problem().name(), ex.getMessage()));
-                    } catch (IOException | RuntimeException ex) {
+                    } catch (IOException ex) {
+                        if (isDiskFull(ex)) {
+                            diskFull.compareAndSet(null, ex); // the disk, not the clip: stop, keep what is done
+                        } else {
+                            errors.add(new ClipError(e.id(), e.path().toString(), "ERROR",
+                                    e.path() + ": " + ex.getClass().getSimpleName() + ": " + ex.getMessage()));
+                        }
+                    } catch (RuntimeException | OutOfMemoryError ex) {
+                        // one clip's failure, whatever it is, is that clip's row in errors.csv
                         errors.add(new ClipError(e.id(), e.path().toString(), "ERROR",
                                 e.path() + ": " + ex.getClass().getSimpleName() + ": " + ex.getMessage()));
                     } finally {
@@ -122,6 +140,11 @@ public final class FeatureExtractor {
             store.closeJournal();
         }
 
+        if (diskFull.get() != null) {
+            throw new IOException(String.format(java.util.Locale.ROOT, "%s: the disk is full (%s); the %d clip(s) "
+                    + "stored so far are kept: free some space and run the same command again to go on",
+                    store.dir(), diskFull.get().getMessage(), store.finished().size()), diskFull.get());
+        }
         Map<String, ClipRecord> now = store.finished(); // read once: the index and errors.csv both follow it
         store.writeIndex(index(now));
         List<ClipError> sortedErrors = new ArrayList<>(errors);
@@ -130,6 +153,21 @@ public final class FeatureExtractor {
         double wall = (System.nanoTime() - start) / 1e9;
         return new ExtractionSummary(todo.size() - errors.size(), skipped, errors.size(), audioSeconds.sum(), wall,
                 sortedErrors);
+    }
+
+    /** ENOSPC or EDQUOT, as the JDK words them (it gives no error code). */
+    static boolean isDiskFull(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("No space left on device") || m.contains("Disk quota exceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static AudioLoader.Excerpt whole(AudioClip segment) {
+        return new AudioLoader.Excerpt(segment, segment.samples().length);
     }
 
     private StoreIndex index(Map<String, ClipRecord> stored) {

@@ -157,6 +157,10 @@ public final class FeatureStore {
 
     /** The feature file of a clip. */
     public Path clipFile(String id) {
+        String unsafe = org.aaec.data.ClipIds.whyUnsafe(id);
+        if (unsafe != null) { // manifests check ids when read; this guards every other way in
+            throw new IllegalArgumentException("clip id '" + org.aaec.data.ClipIds.printable(id) + "' " + unsafe);
+        }
         return dir.resolve("clips").resolve(id + ".npy");
     }
 

@@ -41,20 +41,53 @@ public final class ZipArchive {
     }
 
     /**
+     * What reading an archive may expand to, checked while reading: a file from elsewhere may be a
+     * zip bomb (a few MB that inflate to GB).
+     *
+     * @param maxEntries most entries
+     * @param maxEntryBytes most bytes of one entry after inflating
+     * @param maxTotalBytes most bytes of all entries after inflating
+     */
+    public record Limits(int maxEntries, long maxEntryBytes, long maxTotalBytes) {
+        /** Model files: a classifier's weights are a few MB; 64 entries, 128 MB each, 256 MB in all. */
+        public static final Limits MODEL = new Limits(64, 128L << 20, 256L << 20);
+        /** Training checkpoints (every network and the optimiser's moments): 64 entries, 1 GB each and in all. */
+        public static final Limits CHECKPOINT = new Limits(64, 1L << 30, 1L << 30);
+    }
+
+    /**
      * @param in a zip stream (closed by this method)
      * @param origin name for error messages
+     * @param limits what it may expand to
      * @return its entries in order
-     * @throws IOException when it cannot be read or holds nothing
+     * @throws IOException naming the origin when it cannot be read, holds nothing or exceeds the limits
      */
-    public static Map<String, byte[]> read(InputStream in, String origin) throws IOException {
+    public static Map<String, byte[]> read(InputStream in, String origin, Limits limits) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
+        long total = 0;
+        byte[] chunk = new byte[1 << 16];
         try (ZipInputStream zip = new ZipInputStream(in)) {
             ZipEntry e;
             while ((e = zip.getNextEntry()) != null) {
+                if (out.size() >= limits.maxEntries()) {
+                    throw new IOException(origin + ": more than " + limits.maxEntries() + " entries; not an aaec file");
+                }
                 ByteArrayOutputStream buf = new ByteArrayOutputStream();
-                zip.transferTo(buf);
+                int n;
+                while ((n = zip.read(chunk)) > 0) {
+                    total += n;
+                    if (buf.size() + n > limits.maxEntryBytes() || total > limits.maxTotalBytes()) {
+                        throw new IOException(String.format(java.util.Locale.ROOT,
+                                "%s: entry '%s' inflates beyond %d MB (at most %d MB per entry, %d MB in all); "
+                                        + "refused as a possible zip bomb", origin, e.getName(), (buf.size() + n) >> 20,
+                                limits.maxEntryBytes() >> 20, limits.maxTotalBytes() >> 20));
+                    }
+                    buf.write(chunk, 0, n);
+                }
                 out.put(e.getName(), buf.toByteArray());
             }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException(origin + ": not a readable zip archive (" + e.getMessage() + ")", e);
         }
         if (out.isEmpty()) {
             throw new IOException(origin + ": not an aaec archive (no zip entries)");
@@ -64,13 +97,14 @@ public final class ZipArchive {
 
     /**
      * @param file a file written by {@link #write}
+     * @param limits what it may expand to
      * @return its entries
      * @throws IOException when it cannot be read
      */
-    public static Map<String, byte[]> read(Path file) throws IOException {
+    public static Map<String, byte[]> read(Path file, Limits limits) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": file not found");
+            throw new IOException(file + ": " + (Files.exists(file) ? "not a regular file" : "file not found"));
         }
-        return read(Files.newInputStream(file), file.toString());
+        return read(Files.newInputStream(file), file.toString(), limits);
     }
 }

@@ -86,10 +86,13 @@ public final class Evaluation {
                     String why = unknownLabel(e, heads, t);
                     if (why == null) {
                         try {
-                            clips.add(e.isSegment() ? loader.load(e.path(), e.start(), e.end()) : loader.load(e.path()));
+                            clips.add(e.isSegment() ? loader.load(e.path(), e.start(), e.end())
+                                    : loader.loadStart(e.path(), model.info().features().maxSeconds()));
                             labels.add(t);
                         } catch (AudioInputException ex) {
                             why = ex.getMessage();
+                        } catch (RuntimeException | OutOfMemoryError ex) {
+                            why = e.path() + ": " + Failures.describe(ex);
                         }
                     }
                     if (why != null) {

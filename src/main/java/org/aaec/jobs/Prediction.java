@@ -62,7 +62,7 @@ public final class Prediction {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
-                files.addAll(AudioFiles.list(p));
+                files.addAll(AudioFiles.list(p, true));
             } else {
                 files.add(p);
             }
@@ -104,7 +104,7 @@ public final class Prediction {
             for (Path f : files) {
                 Row row;
                 try {
-                    AudioClip clip = loader.load(f);
+                    AudioClip clip = loader.loadStart(f, model.info().features().maxSeconds());
                     if (gainDb != 0) {
                         clip = clip.withGainDb(gainDb);
                         if (clip.beyondFullScale()) {
@@ -116,6 +116,12 @@ public final class Prediction {
                 } catch (AudioInputException e) {
                     row = new Row(f, null, e.getMessage());
                     reporter.warn("skipped: " + e.getMessage());
+                    failed++;
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // one file's failure, whatever it is, is that file's row: the others still get theirs
+                    String why = f + ": " + Failures.describe(e);
+                    row = new Row(f, null, why);
+                    reporter.warn("skipped: " + why);
                     failed++;
                 }
                 sink.accept(row);

@@ -135,16 +135,28 @@ public final class TrainingRun {
             throw new IOException(dir + " already holds a run; pass --resume to continue it, or change the name, "
                     + "seed or out folder");
         }
-        Path written = dir.resolve("config.yaml");
-        if (options.resume() && Files.exists(checkpoint) && Files.exists(written)
-                && !ConfigLoader.load(written, List.of()).sameRun(config)) {
-            throw new IOException(dir + " holds a run of another config (" + written + "); it cannot be resumed "
-                    + "with this one");
+        int removed = AtomicFiles.removeLeftovers(dir); // a kill mid-write (of a checkpoint, say) leaves one
+        if (removed > 0) {
+            reporter.info("removed " + removed + " temporary file(s) a killed run left in " + dir);
         }
-        AtomicFiles.writeString(written, ConfigLoader.toYaml(config));
+        Path written = dir.resolve("config.yaml");
+        int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+        if (options.resume() && Files.exists(checkpoint) && Files.exists(written)) {
+            TrainConfig before = ConfigLoader.load(written, List.of());
+            if (!before.sameRun(config)) {
+                throw new IOException(dir + " holds a run of another config (" + written + "); it cannot be "
+                        + "resumed with this one");
+            }
+            if (before.threads() > 0 && before.threads() != threads) {
+                throw new IOException(String.format(Locale.ROOT, "%s was trained with %d engine thread(s) and this "
+                        + "run would use %d; results depend on the thread count, so resume with --set threads=%d "
+                        + "(or start a new run)", dir, before.threads(), threads, before.threads()));
+            }
+        }
+        // the thread count actually used is recorded, so that a resume on another machine can be checked
+        AtomicFiles.writeString(written, ConfigLoader.toYaml(config.withThreads(threads)));
 
         FeatureConfig fc = FeatureConfig.defaults().withMaxSeconds(config.features().maxSeconds());
-        int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
         RunData data = RunData.load(config, fc, threads, reporter);
         ManifestCsv.write(data.manifest(), dir.resolve("manifest.csv"));
         Normalization norm = data.normalization();

@@ -52,6 +52,50 @@ public final class Classifier extends AbstractBlock {
         }
     }
 
+    /**
+     * How many parameters the classifier of {@code c} has, counted from the widths alone, without
+     * building it: a model file's description can be checked against the size of its weights before
+     * anything is allocated.
+     *
+     * @param c widths and heads
+     * @return the number of floats in the classifier's parameters
+     */
+    public static long parameterCount(ModelConfig c) {
+        long n = 0;
+        long in = c.bins();
+        for (int i = 0; i < c.convFilters().size(); i++) {
+            long out = c.convFilters().get(i);
+            n = add(n, add(mul(mul(in, out), c.convKernels().get(i)), out)); // Conv1d weight (out, in, k) and bias
+            in = out;
+        }
+        long h = c.classifierGru();
+        // two directions of w_ih (3H, in), w_hh (3H, H), b_ih and b_hh (3H)
+        n = add(n, mul(2, add(mul(3 * h, in), add(mul(3 * h, h), 6 * h))));
+        n = add(n, mlpCount(2 * h, c.headDense(), 1));
+        for (HeadSpec head : c.heads()) {
+            n = add(n, mlpCount(2 * h, c.headDense(), head.size()));
+        }
+        return n;
+    }
+
+    private static long mlpCount(long in, List<Integer> hidden, long out) {
+        long n = 0;
+        for (int w : hidden) {
+            n = add(n, add(mul(in, w), w));
+            in = w;
+        }
+        return add(n, add(mul(in, out), out));
+    }
+
+    /** Exact arithmetic: widths from an untrusted file must not wrap around to a small count. */
+    private static long mul(long a, long b) {
+        return Math.multiplyExact(a, b);
+    }
+
+    private static long add(long a, long b) {
+        return Math.addExact(a, b);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {

@@ -11,7 +11,9 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.aaec.audio.AudioClip;
 import org.aaec.model.Classifier;
 
@@ -42,8 +44,19 @@ public final class EmotionRecognizer implements AutoCloseable {
             Classifier classifier = new Classifier(info.model());
             classifier.initialize(model.getNDManager(), DataType.FLOAT32,
                     new Shape(1, info.model().frames(), info.model().bins()));
+            Map<String, Shape> built = new LinkedHashMap<>();
+            classifier.getParameters().forEach(p -> built.put(p.getKey(), p.getValue().getArray().getShape()));
             classifier.loadParameters(model.getNDManager(),
                     new DataInputStream(new ByteArrayInputStream(contents.weights().get("classifier"))));
+            // DJL takes a stored array's shape as it is: a description one unit off would load and
+            // predict garbage, so every array must have the shape the description builds
+            for (var p : classifier.getParameters()) {
+                Shape stored = p.getValue().getArray().getShape();
+                if (!stored.equals(built.get(p.getKey()))) {
+                    throw new MalformedModelException("parameter " + p.getKey() + " is " + stored
+                            + " in the weights but " + built.get(p.getKey()) + " in model.json's widths");
+                }
+            }
             model.setBlock(classifier);
         } catch (MalformedModelException | RuntimeException e) {
             model.close();

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.aaec.io.ZipArchive;
+import org.aaec.model.Classifier;
+import org.aaec.model.ModelConfig;
 
 /**
  * One file that holds a trained model: {@code model.json} ({@link ModelInfo}) and the weights of the
@@ -60,7 +62,7 @@ public final class ModelFile {
      * @throws IOException naming the file when it is missing or not a model
      */
     public static Contents read(Path file) throws IOException {
-        return parse(ZipArchive.read(file), file.toString());
+        return parse(ZipArchive.read(file, ZipArchive.Limits.MODEL), file.toString());
     }
 
     /**
@@ -70,7 +72,40 @@ public final class ModelFile {
      * @throws IOException when it is not a model
      */
     public static Contents read(InputStream in, String origin) throws IOException {
-        return parse(ZipArchive.read(in, origin), origin);
+        return parse(ZipArchive.read(in, origin, ZipArchive.Limits.MODEL), origin);
+    }
+
+    /** DJL's parameter file adds a header per parameter (name, shape, type) to the floats; far below this. */
+    private static final long MAX_PARAMETER_OVERHEAD = 64 * 1024;
+
+    /**
+     * The description must fit the weights before a single array is built from it: the widths give
+     * the classifier's parameter count, which must match the size of its parameter file, and the
+     * input shape must match the feature settings and the normalisation.
+     */
+    static void checkShapes(ModelInfo info, long weightBytes, String origin) throws IOException {
+        ModelConfig m = info.model();
+        if (m.frames() != info.features().frames()) {
+            throw new IOException(String.format(java.util.Locale.ROOT, "%s: the network takes %d frames but the "
+                    + "feature settings make %d", origin, m.frames(), info.features().frames()));
+        }
+        int bins = info.normalization() != null ? info.normalization().bins() : info.features().bins();
+        if (m.bins() != bins) {
+            throw new IOException(String.format(java.util.Locale.ROOT, "%s: the network takes %d bins but the "
+                    + "features give %d", origin, m.bins(), bins));
+        }
+        long floats;
+        try {
+            floats = Classifier.parameterCount(m);
+            Math.multiplyExact(floats, 4L);
+        } catch (ArithmeticException e) {
+            floats = Long.MAX_VALUE / 4;
+        }
+        if (floats * 4 > weightBytes || weightBytes - floats * 4 > MAX_PARAMETER_OVERHEAD) {
+            throw new IOException(String.format(java.util.Locale.ROOT, "%s: model.json's widths make a classifier of "
+                    + "%d parameters (%.1f MB), but classifier.params holds %.1f MB; the description does not fit "
+                    + "the weights", origin, floats, floats * 4 / 1e6, weightBytes / 1e6));
+        }
     }
 
     private static Contents parse(Map<String, byte[]> entries, String origin) throws IOException {
@@ -78,7 +113,18 @@ public final class ModelFile {
         if (json == null) {
             throw new IOException(origin + ": not an aaec model (no model.json inside)");
         }
-        ModelInfo info = JSON.readValue(json, ModelInfo.class);
+        ModelInfo info;
+        try {
+            info = JSON.readValue(json, ModelInfo.class);
+        } catch (IOException e) {
+            // Jackson's message carries the invariant that failed (a width, a feature setting); its location is noise
+            Throwable root = e.getCause() instanceof IllegalArgumentException ? e.getCause() : e;
+            throw new IOException(origin + ": model.json is not a valid model description: "
+                    + root.getMessage().lines().findFirst().orElse(""), e);
+        }
+        if (info == null || info.model() == null || info.features() == null) {
+            throw new IOException(origin + ": model.json lacks the model or feature settings");
+        }
         if (!FORMAT.equals(info.format())) {
             throw new IOException(origin + ": not an aaec model (format '" + info.format() + "')");
         }
@@ -95,6 +141,7 @@ public final class ModelFile {
         if (!weights.containsKey("classifier")) {
             throw new IOException(origin + ": model has no classifier weights");
         }
+        checkShapes(info, weights.get("classifier").length, origin);
         return new Contents(info, weights);
     }
 }

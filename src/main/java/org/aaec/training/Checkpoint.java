@@ -73,7 +73,7 @@ final class Checkpoint {
      */
     static int restore(Path file, AaecNetworks nets, Map<Network, Updater> adam, Updater sgd, Selection selection,
             NDManager manager) throws IOException {
-        Map<String, byte[]> in = ZipArchive.read(file);
+        Map<String, byte[]> in = ZipArchive.read(file, ZipArchive.Limits.CHECKPOINT);
         byte[] stateBytes = in.get("state.json");
         if (stateBytes == null) {
             throw new IOException(file + ": not a checkpoint (no state.json)");

@@ -47,7 +47,16 @@ public final class ConfigLoader {
             if (!Files.isRegularFile(file)) {
                 throw new IOException(file + ": config file not found");
             }
-            JsonNode read = YAML.readTree(file.toFile());
+            JsonNode read;
+            try {
+                read = YAML.readTree(file.toFile());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                // the parser's own words and position, without Jackson's source dump
+                com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+                throw new IllegalArgumentException(file + (at == null ? "" : ":" + at.getLineNr() + ":"
+                        + at.getColumnNr()) + ": not valid YAML: " + e.getOriginalMessage().lines().findFirst()
+                        .orElse(""), e);
+            }
             if (read != null && !read.isNull()) {
                 if (!read.isObject()) {
                     throw new IllegalArgumentException(file + ": a config must be a mapping of keys to values");

@@ -37,7 +37,7 @@ class TerminalRulesTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "predict finished");
         String out = Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8);
         String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), err);
+        assertEquals(3, p.exitValue(), "one of two files failed: exit code 3\n" + err);
 
         assertTrue(out.startsWith("file,arousal,arousal_p_low,arousal_p_medium,arousal_p_high,"), out);
         assertEquals(3, out.split("\n").length, "header and one row per file: " + out);

@@ -99,7 +99,7 @@ class TrainEvaluatePredictTest {
         Path bad = Files.writeString(dir.resolve("broken.wav"), "not audio at all");
         CliRun pred = run("predict", "--model", runDir.resolve("model.aaec").toString(), test.get(0).path().toString(),
                 test.get(1).path().toString(), bad.toString(), "--format", "json");
-        assertEquals(0, pred.code(), pred.err());
+        assertEquals(3, pred.code(), "exit code 3: some files failed\n" + pred.err());
         JsonNode rows = JSON.readTree(pred.out());
         assertEquals(3, rows.size());
         for (int i = 0; i < 2; i++) {
@@ -131,6 +131,11 @@ class TrainEvaluatePredictTest {
                 "--resume");
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(metrics.path("test"), JSON.readTree(runDir.resolve("metrics.json").toFile()).path("test"));
+        // results depend on the engine's thread count: a resume with another one is refused, saying how to go on
+        CliRun otherThreads = run("train", "--config", config.toString(), "--variant", "aaec_ori", "--seed", "3",
+                "--resume", "--set", "threads=7");
+        assertEquals(1, otherThreads.code(), otherThreads.err());
+        assertTrue(otherThreads.err().contains("resume with --set threads="), otherThreads.err());
     }
 
     @Test

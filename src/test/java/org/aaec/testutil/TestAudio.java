@@ -87,6 +87,20 @@ public final class TestAudio {
         return file;
     }
 
+    /** Writes a 32-bit float mono WAV with the samples as they are (no clamping: NaN and 1e6 stay). */
+    public static Path writeWavRaw(Path file, float[] mono, int rate) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(44 + 4 * mono.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put("RIFF".getBytes()).putInt(36 + 4 * mono.length).put("WAVE".getBytes());
+        b.put("fmt ".getBytes()).putInt(16).putShort((short) 3).putShort((short) 1).putInt(rate).putInt(rate * 4)
+                .putShort((short) 4).putShort((short) 32);
+        b.put("data".getBytes()).putInt(4 * mono.length);
+        for (float v : mono) {
+            b.putFloat(v);
+        }
+        Files.write(file, b.array());
+        return file;
+    }
+
     /** Writes a 16-bit PCM mono WAV. */
     public static Path writeWav16(Path file, float[] mono, int rate) throws IOException {
         return writeWav(file, mono, 1, rate, 1, 16, false);
