@@ -41,12 +41,19 @@ public final class Experiment {
      *
      * @param variant the configuration of Table 1
      * @param augmented whether to train it with the config's {@code augment:} section (or, when the
-     *     config has none, {@link Augment#classic()}); its runs go to {@code OUT/NAME+aug/...}
+     *     config has none, {@link Augment#classic()}); its runs go to {@code OUT/NAME-aug/...}
      */
     public record Arm(Variant variant, boolean augmented) {
 
         /** The suffix that asks for augmentation. */
         public static final String AUG = "+aug";
+        /**
+         * What an augmented arm adds to the run name (and so to its folder): {@code -aug}, since a
+         * name is letters, digits, '.', '_' and '-' only and is checked again when the run's
+         * {@code config.yaml} is read back (with {@code +aug} every augmented run trained and was
+         * then reported as failed).
+         */
+        public static final String NAME_SUFFIX = "-aug";
 
         /**
          * @param text a variant id, optionally with {@value #AUG} ({@code classifier+aug})
@@ -74,7 +81,7 @@ public final class Experiment {
                 return c;
             }
             Augment a = base.augment().enabled() ? base.augment() : Augment.classic();
-            return c.withAugment(a).withName(base.name() + AUG);
+            return c.withAugment(a).withName(base.name() + NAME_SUFFIX);
         }
     }
 

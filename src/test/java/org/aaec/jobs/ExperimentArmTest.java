@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ExperimentArmTest {
 
     @Test
-    void augmentedArmsTrainWithTheConfigsAugmentationOrTheClassicOne() {
+    void augmentedArmsTrainWithTheConfigsAugmentationOrTheClassicOne() throws Exception {
         TrainConfig base = TrainConfig.defaults().withName("emodb");
 
         Experiment.Arm plain = Experiment.Arm.parse("classifier");
@@ -30,7 +30,15 @@ class ExperimentArmTest {
 
         TrainConfig a = aug.config(base, 43);
         assertEquals(Augment.classic(), a.augment(), "no augment section: the classic set");
-        assertEquals("emodb+aug", a.name(), "its own run folder");
+        assertEquals("emodb-aug", a.name(), "its own run folder");
+        // the name must survive the run's config.yaml being read back, as the experiment does to reuse a run
+        java.nio.file.Path yaml = java.nio.file.Files.createTempFile("arm", ".yaml");
+        try {
+            java.nio.file.Files.writeString(yaml, org.aaec.training.ConfigLoader.toYaml(a));
+            assertEquals("emodb-aug", org.aaec.training.ConfigLoader.load(yaml, List.of()).name());
+        } finally {
+            java.nio.file.Files.deleteIfExists(yaml);
+        }
         assertEquals(Variant.CLASSIFIER, a.variant());
 
         Augment mine = new Augment(0, List.of("pink"), List.of(10.0, 20.0), 1, List.of(), 0, 0, 0, 0);
