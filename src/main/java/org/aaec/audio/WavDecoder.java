@@ -143,6 +143,7 @@ public final class WavDecoder implements AudioDecoder {
         private final long dataStart;
         private final long frames;
         private final ByteBuffer buf;
+        private final int blockFrames;
         private long done;
 
         Source(Path file, FileChannel channel, Format format, long dataStart, long frames) {
@@ -151,7 +152,9 @@ public final class WavDecoder implements AudioDecoder {
             this.format = format;
             this.dataStart = dataStart;
             this.frames = frames;
-            this.buf = ByteBuffer.allocate(BLOCK_FRAMES * format.frameBytes()).order(ByteOrder.LITTLE_ENDIAN);
+            // at most 1 MB a block whatever the header claims (65 535 channels of 64 bits are 512 kB a frame)
+            this.blockFrames = Math.max(1, Math.min(BLOCK_FRAMES, (1 << 20) / format.frameBytes()));
+            this.buf = ByteBuffer.allocate(blockFrames * format.frameBytes()).order(ByteOrder.LITTLE_ENDIAN);
         }
 
         @Override
@@ -161,7 +164,7 @@ public final class WavDecoder implements AudioDecoder {
 
         @Override
         public float[] next() throws AudioInputException {
-            int n = (int) Math.min(BLOCK_FRAMES, frames - done);
+            int n = (int) Math.min(blockFrames, frames - done);
             if (n <= 0) {
                 return null;
             }

@@ -89,6 +89,20 @@ class HostileAudioTest {
         fails(Problem.UNSUPPORTED, file, "sample rate " + rate + " Hz");
     }
 
+    /** A header claiming 65 535 channels reads in bounded blocks: each frame is one mono sample. */
+    @Test
+    void sixtyFiveThousandChannelsAreReadInBoundedBlocks() throws Exception {
+        int channels = 65_535;
+        float[] interleaved = new float[channels * 20]; // 20 frames, 2.6 MB
+        for (int f = 0; f < 20; f++) {
+            interleaved[f * channels] = 0.5f; // channel 0 only: the mono mix is 0.5 / 65 535
+        }
+        Path file = TestAudio.writeWav(dir.resolve("many.wav"), interleaved, channels, 16_000, 1, 16, false);
+        float[] mono = new WavDecoder().decode(file).samples();
+        assertEquals(20, mono.length);
+        assertEquals(Math.round(0.5 * 32767) / 32768.0 / channels, mono[10], 1e-9);
+    }
+
     /**
      * Reading the start of a file gives exactly the start of reading all of it, resampling included
      * (the cut leaves the filter's reach as margin), for the rates recordings come in.
