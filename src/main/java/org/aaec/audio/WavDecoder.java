@@ -111,20 +111,25 @@ public final class WavDecoder implements AudioDecoder {
     /** Exactly {@code n} bytes at {@code pos}, little-endian, or a "truncated" error. */
     private static ByteBuffer readAt(Path file, FileChannel channel, long pos, int n) throws AudioInputException {
         ByteBuffer buf = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+        fill(file, channel, buf, pos, "ends inside a chunk header");
+        return buf.flip();
+    }
+
+    /** Fills {@code buf} from {@code pos}; an end of file first is CORRUPT ({@code early} and the byte). */
+    private static void fill(Path file, FileChannel channel, ByteBuffer buf, long pos, String early)
+            throws AudioInputException {
         try {
             while (buf.hasRemaining()) {
                 if (channel.read(buf, pos + buf.position()) < 0) {
                     throw new AudioInputException(file, AudioInputException.Problem.CORRUPT,
-                            "ends inside a chunk header at byte " + (pos + buf.position()));
+                            early + " at byte " + (pos + buf.position()));
                 }
             }
+        } catch (AudioInputException e) {
+            throw e;
         } catch (IOException e) {
-            if (e instanceof AudioInputException a) {
-                throw a;
-            }
             throw new AudioInputException(file, AudioInputException.Problem.UNREADABLE, e.getMessage(), e);
         }
-        return buf.flip();
     }
 
     private static void closeQuietly(FileChannel channel) {
@@ -169,20 +174,7 @@ public final class WavDecoder implements AudioDecoder {
                 return null;
             }
             buf.clear().limit(n * format.frameBytes());
-            long pos = dataStart + done * format.frameBytes();
-            try {
-                while (buf.hasRemaining()) {
-                    if (channel.read(buf, pos + buf.position()) < 0) {
-                        throw new AudioInputException(file, AudioInputException.Problem.CORRUPT,
-                                "file shrank while being read, at byte " + (pos + buf.position()));
-                    }
-                }
-            } catch (IOException e) {
-                if (e instanceof AudioInputException a) {
-                    throw a;
-                }
-                throw new AudioInputException(file, AudioInputException.Problem.UNREADABLE, e.getMessage(), e);
-            }
+            fill(file, channel, buf, dataStart + done * format.frameBytes(), "file shrank while being read");
             buf.flip();
             done += n;
             return decodeFrames(buf, n, format);

@@ -3,7 +3,6 @@ package org.aaec.cli;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -111,17 +111,13 @@ public final class FeatureExtractor {
                         audioSeconds.add(audio.totalSamples() / (double) config.sampleRate());
                     } catch (AudioInputException ex) {
                         errors.add(new ClipError(e.id(), e.path().toString(), ex.problem().name(), ex.getMessage()));
-                    } catch (IOException ex) {
-                        if (isDiskFull(ex)) {
-                            diskFull.compareAndSet(null, ex); // the disk, not the clip: stop, keep what is done
-                        } else {
+                    } catch (IOException | RuntimeException | OutOfMemoryError ex) {
+                        if (ex instanceof IOException io && isDiskFull(io)) {
+                            diskFull.compareAndSet(null, io); // the disk, not the clip: stop, keep what is done
+                        } else { // one clip's failure, whatever it is, is that clip's row in errors.csv
                             errors.add(new ClipError(e.id(), e.path().toString(), "ERROR",
                                     e.path() + ": " + ex.getClass().getSimpleName() + ": " + ex.getMessage()));
                         }
-                    } catch (RuntimeException | OutOfMemoryError ex) {
-                        // one clip's failure, whatever it is, is that clip's row in errors.csv
-                        errors.add(new ClipError(e.id(), e.path().toString(), "ERROR",
-                                e.path() + ": " + ex.getClass().getSimpleName() + ": " + ex.getMessage()));
                     } finally {
                         onClip.accept(e.id());
                     }

@@ -89,10 +89,8 @@ public final class Evaluation {
                             clips.add(e.isSegment() ? loader.load(e.path(), e.start(), e.end())
                                     : loader.loadStart(e.path(), model.info().features().maxSeconds()));
                             labels.add(t);
-                        } catch (AudioInputException ex) {
-                            why = ex.getMessage();
-                        } catch (RuntimeException | OutOfMemoryError ex) {
-                            why = e.path() + ": " + Failures.describe(ex);
+                        } catch (AudioInputException | RuntimeException | OutOfMemoryError ex) {
+                            why = Failures.of(e.path(), ex);
                         }
                     }
                     if (why != null) {

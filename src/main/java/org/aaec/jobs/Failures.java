@@ -10,6 +10,16 @@ final class Failures {
     }
 
     /**
+     * @param file the file whose work failed
+     * @param e what it threw
+     * @return one line naming the file: an {@link AudioInputException}'s own message (it names the
+     *     file already), otherwise the file and {@link #describe}
+     */
+    static String of(java.nio.file.Path file, Throwable e) {
+        return e instanceof org.aaec.audio.AudioInputException ? e.getMessage() : file + ": " + describe(e);
+    }
+
+    /**
      * @param e what one file's work threw
      * @return a one-line description without a stack trace
      */

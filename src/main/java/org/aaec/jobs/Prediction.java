@@ -113,13 +113,9 @@ public final class Prediction {
                         }
                     }
                     row = new Row(f, model.predict(clip), null);
-                } catch (AudioInputException e) {
-                    row = new Row(f, null, e.getMessage());
-                    reporter.warn("skipped: " + e.getMessage());
-                    failed++;
-                } catch (RuntimeException | OutOfMemoryError e) {
+                } catch (AudioInputException | RuntimeException | OutOfMemoryError e) {
                     // one file's failure, whatever it is, is that file's row: the others still get theirs
-                    String why = f + ": " + Failures.describe(e);
+                    String why = Failures.of(f, e);
                     row = new Row(f, null, why);
                     reporter.warn("skipped: " + why);
                     failed++;

@@ -95,16 +95,18 @@ public final class ModelFile {
                     + "features give %d", origin, m.bins(), bins));
         }
         long floats;
+        long bytes;
         try {
             floats = Classifier.parameterCount(m);
-            Math.multiplyExact(floats, 4L);
+            bytes = Math.multiplyExact(floats, 4L);
         } catch (ArithmeticException e) {
             floats = Long.MAX_VALUE / 4;
+            bytes = Long.MAX_VALUE;
         }
-        if (floats * 4 > weightBytes || weightBytes - floats * 4 > MAX_PARAMETER_OVERHEAD) {
+        if (bytes > weightBytes || weightBytes - bytes > MAX_PARAMETER_OVERHEAD) {
             throw new IOException(String.format(java.util.Locale.ROOT, "%s: model.json's widths make a classifier of "
                     + "%d parameters (%.1f MB), but classifier.params holds %.1f MB; the description does not fit "
-                    + "the weights", origin, floats, floats * 4 / 1e6, weightBytes / 1e6));
+                    + "the weights", origin, floats, bytes / 1e6, weightBytes / 1e6));
         }
     }
 
