@@ -24,7 +24,7 @@ public final class BenchmarkSuite {
 
     /** The groups, in the order they run. */
     public static final List<String> GROUPS = List.of("train", "train-classifier", "train-aaec", "infer", "profile",
-            "latency", "features", "startup", "memory");
+            "latency", "features", "startup", "memory", "long");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,7 +45,7 @@ public final class BenchmarkSuite {
             int memorySteps, Path wavDir, Path jar) {
 
         boolean wants(String group) {
-            return only == null ? !group.equals("memory") : only.contains(group);
+            return only == null ? !group.equals("memory") && !group.equals("long") : only.contains(group);
         }
 
         boolean wantsTraining(Variant v) {
@@ -125,6 +125,9 @@ public final class BenchmarkSuite {
         if (o.wants("startup")) {
             startup(o, root, lines);
         }
+        if (o.wants("long")) {
+            longFile(o, root, lines);
+        }
         if (o.wants("memory")) {
             double[] rss = Benchmarks.residentOverSteps(126, o.batch(), 100, o.memorySteps());
             double change = (rss[1] - rss[0]) / rss[0] * 100;
@@ -182,7 +185,7 @@ public final class BenchmarkSuite {
                 }
             }
         }
-        for (String g : List.of("latency", "features", "startup", "memory")) {
+        for (String g : List.of("latency", "features", "startup", "memory", "long")) {
             if (o.wants(g)) {
                 runs.add(List.of(g, "126"));
             }
@@ -226,7 +229,7 @@ public final class BenchmarkSuite {
                 pk.put("frames", Integer.parseInt(r.get(1)));
                 pk.put("peakResidentMiB", peakMiB);
                 lines.accept(String.format(Locale.ROOT, "  peak resident memory of %s%s alone: %.0f MiB", r.get(0),
-                        List.of("latency", "features", "startup", "memory").contains(r.get(0)) ? ""
+                        List.of("latency", "features", "startup", "memory", "long").contains(r.get(0)) ? ""
                                 : " T=" + r.get(1), peakMiB));
             } finally {
                 Files.deleteIfExists(json);
@@ -242,6 +245,29 @@ public final class BenchmarkSuite {
      */
     public static void writeJson(Path file, ObjectNode results) throws IOException {
         AtomicFiles.write(file, JSON.writeValueAsBytes(results));
+    }
+
+    /**
+     * {@code predict} on a 2-hour 44.1 kHz MP3 against a 10-second WAV, each in a process of its
+     * own: wall time and peak resident memory, so that what the length costs shows as the difference.
+     */
+    private static void longFile(Options o, ObjectNode root, Consumer<String> lines)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(o.jar())) {
+            lines.accept("long: skipped (no " + o.jar() + "; build with mvn package)");
+            return;
+        }
+        lines.accept("long: writing a 2-hour MP3 into " + o.wavDir() + " (once; about a minute)");
+        List<LongFileBenchmark.Run> runs = List.of(
+                LongFileBenchmark.predict(o.jar(), Benchmarks.writeWavs(o.wavDir(), 1, 10).get(0), 10),
+                LongFileBenchmark.predict(o.jar(), LongFileBenchmark.longMp3(o.wavDir(), 7200), 7200));
+        ArrayNode out = root.putArray("longFile");
+        for (LongFileBenchmark.Run r : runs) {
+            lines.accept(String.format(Locale.ROOT, "predict %-24s (%6.0f s of audio): %.2f s wall, peak resident "
+                    + "%.0f MiB (a process of its own, JVM start included)", r.input(), r.audioSeconds(),
+                    r.wallSeconds(), r.peakResidentMiB()));
+            out.add(JSON.valueToTree(r));
+        }
     }
 
     /** JVM start to first prediction: {@code java -jar aaec.jar predict FILE} as a new process. */

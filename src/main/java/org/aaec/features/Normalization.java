@@ -242,6 +242,8 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
          *
          * @param power raw power spectrogram
          * @param validFrames frames to use, at most {@code power.frames()}
+         * @throws IllegalArgumentException when the clip's log power is not finite (NaN or
+         *     infinite power); nothing of it is added then
          */
         public void add(Spectrogram power, int validFrames) {
             int expected = mel == null ? sum.length : mel.inputBins();
@@ -252,14 +254,28 @@ public record Normalization(double[] mean, double[] std, double floor, long fram
             int bins = sum.length;
             float[] d = power.data();
             double[] scale = scales(level, power);
-            frames += forEachFrame(silence, power, validFrames, (t, row) -> {
+            // the clip's sums first, merged only when finite: one bad clip never turns the statistics NaN
+            double[] clipSum = new double[bins];
+            double[] clipSumSq = new double[bins];
+            int visited = forEachFrame(silence, power, validFrames, (t, row) -> {
                 int base = t * bins;
                 for (int f = 0; f < bins; f++) {
                     double v = Math.log(d[base + f] * scale[f] + floor);
-                    sum[f] += v;
-                    sumSq[f] += v * v;
+                    clipSum[f] += v;
+                    clipSumSq[f] += v * v;
                 }
             });
+            for (int f = 0; f < bins; f++) {
+                if (!Double.isFinite(clipSum[f]) || !Double.isFinite(clipSumSq[f])) {
+                    throw new IllegalArgumentException("its power is not finite (log power sums to " + clipSum[f]
+                            + " in bin " + f + "): the clip was not made from valid audio");
+                }
+            }
+            for (int f = 0; f < bins; f++) {
+                sum[f] += clipSum[f];
+                sumSq[f] += clipSumSq[f];
+            }
+            frames += visited;
             clips++;
         }
 

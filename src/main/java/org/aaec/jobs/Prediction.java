@@ -62,7 +62,12 @@ public final class Prediction {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
-                files.addAll(AudioFiles.list(p, true));
+                List<Path> found = AudioFiles.list(p, true);
+                if (found.isEmpty()) {
+                    throw new org.aaec.data.ManifestException(p, 0, "is a folder with no audio files in it ("
+                            + String.join(", ", new java.util.TreeSet<>(AudioFiles.EXTENSIONS)) + ")");
+                }
+                files.addAll(found);
             } else {
                 files.add(p);
             }

@@ -113,7 +113,11 @@ public final class ClipSet {
         Normalization.Accumulator acc = new Normalization.Accumulator(bins, Normalization.DEFAULT_FLOOR, level, silence,
                 mel);
         for (int i = 0; i < size(); i++) {
-            acc.add(new Spectrogram(features[i], frames, bins), validFrames[i]);
+            try {
+                acc.add(new Spectrogram(features[i], frames, bins), validFrames[i]);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("clip '" + ids.get(i) + "': " + e.getMessage(), e);
+            }
         }
         return acc.result();
     }

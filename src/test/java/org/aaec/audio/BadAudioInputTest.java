@@ -11,9 +11,11 @@ import java.util.Arrays;
 import org.aaec.audio.AudioInputException.Problem;
 import org.aaec.testutil.TestAudio;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every kind of bad input becomes a typed exception whose message names the file and the problem. */
+@Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS) // a hang fails the case instead of the build
 class BadAudioInputTest {
 
     @TempDir

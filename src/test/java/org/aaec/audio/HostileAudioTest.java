@@ -16,6 +16,7 @@ import java.util.Arrays;
 import org.aaec.audio.AudioInputException.Problem;
 import org.aaec.testutil.TestAudio;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What users and attackers feed the loader that is not a short clean file: special files, NaN and
  * absurd samples, impossible sample rates, a single sample, files far longer than memory.
  */
+@Timeout(value = 60, unit = java.util.concurrent.TimeUnit.SECONDS) // a hang fails the case instead of the build
 class HostileAudioTest {
 
     @TempDir

@@ -54,6 +54,25 @@ class NormalizationTest {
         assertEquals(1, n.frames());
     }
 
+    /** A clip with NaN or infinite power is refused whole; the statistics stay those of the others. */
+    @Test
+    void aClipWithNonFinitePowerIsRefusedAndLeavesTheStatisticsUntouched() {
+        Normalization.Accumulator acc = new Normalization.Accumulator(2, 1e-10, Normalization.LEVEL_NONE,
+                Normalization.SILENCE_KEEP);
+        acc.add(new Spectrogram(new float[] {(float) Math.exp(1), (float) Math.exp(3)}, 1, 2), 1);
+        for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY}) {
+            Spectrogram poisoned = new Spectrogram(new float[] {(float) Math.exp(5), (float) Math.exp(5), bad, 1f}, 2, 2);
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> acc.add(poisoned, 2));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("bin 0"), e.getMessage());
+        }
+        Normalization n = acc.result();
+        assertEquals(1, n.frames());
+        assertEquals(1, n.clips());
+        assertEquals(1.0, n.mean()[0], 1e-6, "log(e^1): the refused clips' first frames were not added");
+        assertEquals(3.0, n.mean()[1], 1e-6);
+    }
+
     @Test
     void validFramesCountsFramesCentredOnRealAudio() {
         FeatureConfig c = FeatureConfig.defaults();
