@@ -96,6 +96,19 @@ public final class AudioLoader {
     }
 
     /**
+     * Loads the first seconds of a file and reads no further, saying whether the file goes on.
+     *
+     * @param file any audio or video file
+     * @param seconds how much to keep
+     * @return the start, with the whole length when the file ended within what was read, or
+     *     {@code -1} when it goes on beyond it
+     * @throws AudioInputException naming the file and the problem
+     */
+    public Excerpt startOf(Path file, double seconds) throws AudioInputException {
+        return read(file, seconds, false);
+    }
+
+    /**
      * Loads the first seconds of a file and measures the whole of it, decoding to the end but
      * keeping only the start (and checking every sample).
      *
@@ -147,6 +160,43 @@ public final class AudioLoader {
                     "sample rate %d Hz; aaec reads %d to %d Hz", rate, MIN_FILE_RATE, MAX_FILE_RATE));
         }
         return in;
+    }
+
+    /**
+     * Opens a file for reading block by block at the target rate, resampled as it streams (bit for
+     * bit as a whole-file read would be), each block checked for invalid samples: for jobs that
+     * walk a long recording window by window in bounded memory.
+     *
+     * @param file any audio or video file
+     * @return the open source at {@link #targetRate()} (close it)
+     * @throws AudioInputException naming the file and the problem
+     */
+    public AudioSource stream(Path file) throws AudioInputException {
+        AudioSource in = open(file);
+        AudioSource checked = new AudioSource() {
+            private long offset;
+
+            @Override
+            public int sampleRate() {
+                return in.sampleRate();
+            }
+
+            @Override
+            public float[] next() throws AudioInputException {
+                float[] block = in.next();
+                if (block != null) {
+                    checkSamples(file, block, offset, in.sampleRate());
+                    offset += block.length;
+                }
+                return block;
+            }
+
+            @Override
+            public void close() {
+                in.close();
+            }
+        };
+        return Resampler.stream(checked, targetRate);
     }
 
     /**

@@ -83,6 +83,111 @@ public final class Resampler {
         return total / down + (total % down == 0 ? 0 : 1);
     }
 
+    /**
+     * Resamples a source block by block, with memory bounded by one block and the filter's reach:
+     * the samples it yields are bit for bit those {@link #resample} gives for the whole file (each
+     * output is the same sum of the same products in the same order; only outputs whose every
+     * input has arrived are released, and the input kept starts at a multiple of the decimation so
+     * that outputs keep their phase).
+     *
+     * @param in a source at any rate (closed with the returned one)
+     * @param targetRate output rate in Hz
+     * @return {@code in} itself when the rates match, otherwise a source at {@code targetRate}
+     */
+    public static AudioSource stream(AudioSource in, int targetRate) {
+        if (targetRate <= 0) {
+            throw new IllegalArgumentException("target rate must be positive: " + targetRate);
+        }
+        if (in.sampleRate() == targetRate) {
+            return in;
+        }
+        int g = gcd(targetRate, in.sampleRate());
+        int up = targetRate / g;
+        int down = in.sampleRate() / g;
+        return new Streaming(in, FILTERS.computeIfAbsent(((long) up << 32) | down, k -> new Polyphase(up, down)),
+                targetRate);
+    }
+
+    /** {@link #stream}'s source: a window of the input from {@code base}, released as outputs complete. */
+    private static final class Streaming implements AudioSource {
+        /** Outputs gathered before a block is released (a quarter second at 16 kHz): the kept margin is recomputed per call. */
+        private static final int MIN_BLOCK = 4_000;
+        private final AudioSource in;
+        private final Polyphase filter;
+        private final int rate;
+        private float[] buffer = new float[0];
+        private int length;
+        private long base; // input index of buffer[0], a multiple of down
+        private long produced;
+        private boolean ended;
+
+        Streaming(AudioSource in, Polyphase filter, int rate) {
+            this.in = in;
+            this.filter = filter;
+            this.rate = rate;
+        }
+
+        @Override
+        public int sampleRate() {
+            return rate;
+        }
+
+        @Override
+        public float[] next() throws AudioInputException {
+            while (true) {
+                long inputEnd = base + length;
+                long ready = ended ? outputs(inputEnd) : complete(inputEnd);
+                if (ready - produced >= MIN_BLOCK || ended && ready > produced) {
+                    return release(ready);
+                }
+                if (ended) {
+                    return null;
+                }
+                float[] block = in.next();
+                if (block == null) {
+                    ended = true;
+                } else {
+                    if (length + block.length > buffer.length) {
+                        buffer = java.util.Arrays.copyOf(buffer, Math.max(2 * buffer.length, length + block.length));
+                    }
+                    System.arraycopy(block, 0, buffer, length, block.length);
+                    length += block.length;
+                }
+            }
+        }
+
+        /** Outputs n with every input they read below {@code inputEnd}: n·down + half < inputEnd·up. */
+        private long complete(long inputEnd) {
+            long limit = inputEnd * filter.up - filter.half - 1;
+            return limit < 0 ? 0 : limit / filter.down + 1;
+        }
+
+        private long outputs(long inputSamples) {
+            long total = inputSamples * filter.up;
+            return total / filter.down + (total % filter.down == 0 ? 0 : 1);
+        }
+
+        private float[] release(long ready) {
+            float[] all = filter.apply(java.util.Arrays.copyOf(buffer, length));
+            long shift = base / filter.down * filter.up; // output index of all[0]
+            float[] out = java.util.Arrays.copyOfRange(all, (int) (produced - shift), (int) (ready - shift));
+            produced = ready;
+            // the lowest input the next output reads: n·down − half over up, rounded down to a multiple of down
+            long lowest = Math.max(0, Math.floorDiv(produced * filter.down - filter.half, (long) filter.up));
+            long newBase = lowest / filter.down * filter.down;
+            int drop = (int) (newBase - base);
+            System.arraycopy(buffer, drop, buffer, 0, length - drop);
+            length -= drop;
+            base = newBase;
+            return out;
+        }
+
+        @Override
+        public void close() {
+            in.close();
+        }
+    }
+
     private static int gcd(int a, int b) {
         return b == 0 ? a : gcd(b, a % b);
     }

@@ -3,6 +3,7 @@ package org.aaec.cli;
 import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,12 @@ import org.aaec.data.MuseSubmission;
 import org.aaec.io.PartialFile;
 import org.aaec.jobs.Prediction;
 import org.aaec.jobs.PredictionWriter;
+import org.aaec.jobs.TimelinePrediction;
+import org.aaec.jobs.TimelineWriter;
+import org.aaec.report.TimelinePlot;
+import org.aaec.serving.Timeline;
+import org.aaec.serving.TimelineOptions;
+import org.aaec.serving.TimelineSegment;
 import org.aaec.serving.EmotionPrediction;
 import org.aaec.serving.EmotionRecognizer;
 import picocli.CommandLine.Command;
@@ -54,6 +61,32 @@ final class PredictCommand implements Callable<Integer> {
             + "(id, segment_id, prediction_arousal, prediction_valence); files are named AUDIO/<id>/<segment>.wav.")
     Path muse;
 
+    @Option(names = "--timeline", description = "Emotion over time: one row per window (start, end, classes, "
+            + "probabilities) and a summary row per file (duration-weighted mean probabilities), streaming the "
+            + "whole file. Without it, only the model's input length from each file's start is predicted.")
+    boolean timeline;
+
+    @Option(names = "--window", paramLabel = "SECONDS", description = "Timeline window (default: the model's "
+            + "input length). Implies --timeline.")
+    Double window;
+
+    @Option(names = "--hop", paramLabel = "SECONDS", description = "Time between window starts (default: half "
+            + "the window). Implies --timeline.")
+    Double hop;
+
+    @Option(names = "--vad", description = "Detect speech (energy with hysteresis) and predict only windows with "
+            + "at least --min-speech seconds of it; the others are listed without classes. Implies --timeline.")
+    boolean vad;
+
+    @Option(names = "--min-speech", paramLabel = "SECONDS", defaultValue = "0.5", description = "With --vad, "
+            + "the speech a window needs (default: ${DEFAULT-VALUE}).")
+    double minSpeech;
+
+    @Option(names = "--plot", paramLabel = "PNG_OR_DIR", description = "Draw arousal and valence over time: a "
+            + "PNG file for one input file, else a folder (made if missing) with NAME.png per file. Implies "
+            + "--timeline.")
+    Path plot;
+
     @Override
     public Integer call() throws Exception {
         PredictionWriter.Format fmt;
@@ -69,6 +102,14 @@ final class PredictCommand implements Callable<Integer> {
         OutputFiles.checkWritable(spec.commandLine(), "--muse", muse);
         Terminal t = Terminal.of(spec);
         List<Path> files = Prediction.files(inputs);
+        boolean timelines = timeline || window != null || hop != null || vad || plot != null;
+        if (timelines) {
+            if (gainDb != 0 || muse != null) {
+                throw new ParameterException(spec.commandLine(), "--gain-db and --muse predict whole clips; they do "
+                        + "not combine with --timeline");
+            }
+            return timelines(files, fmt, t);
+        }
         Prediction.Summary s;
         try (EmotionRecognizer model = modelOption.open();
                 PartialFile outFile = out == null ? null : new PartialFile(out);
@@ -76,6 +117,7 @@ final class PredictCommand implements Callable<Integer> {
                 PredictionWriter rows = new PredictionWriter(outFile != null ? outFile.writer()
                         : new KeepOpen(t.out()), fmt, model.info().model().heads());
                 MuseSubmission museRows = museFile == null ? null : new MuseSubmission(museFile.writer())) {
+            modelSeconds = model.info().features().maxSeconds();
             s = Prediction.run(model, files, gainDb, row -> {
                 rows.accept(row);
                 if (museRows != null && row.prediction() != null) {
@@ -94,10 +136,87 @@ final class PredictCommand implements Callable<Integer> {
                 t.info("wrote " + muse + ": MuSe submission rows for " + (s.files() - s.failed()) + " file(s)");
             }
         }
+        if (s.cut() > 0) {
+            t.warn(String.format(Locale.ROOT, "note: %d file(s) are longer than the model's %s s input; only their "
+                    + "start was predicted (--timeline predicts all of each)", s.cut(), seconds(modelSeconds)));
+        }
+        return finish(t, s);
+    }
+
+    private double modelSeconds;
+
+    private int finish(Terminal t, Prediction.Summary s) {
         if (s.failed() > 0) {
             t.warn(String.format(Locale.ROOT, "warning: %d of %d file(s) could not be read", s.failed(), s.files()));
         }
         return ExitCode.ofBatch(s.files(), s.failed()).code();
+    }
+
+    /** {@code --timeline}: every file streamed window by window; rows as windows finish. */
+    private int timelines(List<Path> files, PredictionWriter.Format fmt, Terminal t) throws Exception {
+        Prediction.Summary s;
+        try (EmotionRecognizer model = modelOption.open()) {
+            TimelineOptions options = timelineOptions(model);
+            Path plots = plot == null ? null : plotTarget(files);
+            try (PartialFile outFile = out == null ? null : new PartialFile(out);
+                    TimelineWriter rows = new TimelineWriter(outFile != null ? outFile.writer() : new KeepOpen(t.out()),
+                            fmt, model.info().model().heads())) {
+                s = TimelinePrediction.run(model, files, options, new TimelinePrediction.Sink() {
+                    @Override
+                    public void window(Path file, TimelineSegment segment) throws IOException {
+                        rows.window(file, segment);
+                    }
+
+                    @Override
+                    public void file(Path file, Timeline timeline, String error) throws IOException {
+                        rows.file(file, timeline, error);
+                        if (plots != null && timeline != null) {
+                            Path png = Files.isDirectory(plots) ? plots.resolve(file.getFileName() + ".png") : plots;
+                            TimelinePlot.write(png, file.getFileName().toString(), model.info().model().heads(),
+                                    timeline);
+                            t.info("wrote " + png);
+                        }
+                    }
+                }, t);
+                rows.close();
+                if (outFile != null) {
+                    outFile.commit();
+                    t.info(String.format(Locale.ROOT, "wrote %s: %d row(s), %d file(s) predicted, %d with an error",
+                            out, rows.rows(), s.files() - s.failed(), s.failed()));
+                }
+            }
+        }
+        return finish(t, s);
+    }
+
+    private TimelineOptions timelineOptions(EmotionRecognizer model) {
+        double input = model.info().features().maxSeconds();
+        double w = window == null ? input : window;
+        double h = hop == null ? w / 2 : hop;
+        if (w > input + 1e-9) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--window: at most the "
+                    + "model's input length, %s s (the model reads no more of a window), not %s", seconds(input),
+                    seconds(w)));
+        }
+        try {
+            return new TimelineOptions(w, h, vad, minSpeech, TimelineOptions.DEFAULT_BATCH, plot != null);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--window/--hop/--min-speech: " + e.getMessage());
+        }
+    }
+
+    /** One input file: the PNG itself; several: a folder for one PNG each. */
+    private Path plotTarget(List<Path> files) throws IOException {
+        boolean one = files.size() == 1 && !Files.isDirectory(inputs.get(0));
+        if (one && !Files.isDirectory(plot)) {
+            OutputFiles.checkWritable(spec.commandLine(), "--plot", plot);
+            return plot;
+        }
+        return Files.createDirectories(plot);
+    }
+
+    private static String seconds(double s) {
+        return new java.math.BigDecimal(s).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static String label(EmotionPrediction p, String head) {

@@ -43,8 +43,14 @@ public final class Prediction {
     /**
      * @param files files predicted
      * @param failed files that could not be read
+     * @param cut files longer than the model's input, of which only the start was predicted
      */
-    public record Summary(int files, int failed) {
+    public record Summary(int files, int failed, int cut) {
+
+        /** A summary without cut files. */
+        public Summary(int files, int failed) {
+            this(files, failed, 0);
+        }
     }
 
     private Prediction() {
@@ -105,11 +111,14 @@ public final class Prediction {
             throws IOException {
         AudioLoader loader = new AudioLoader(model.info().features().sampleRate());
         int failed = 0;
+        int cut = 0;
         try (Reporter.Stage stage = reporter.stage("predict", files.size())) {
             for (Path f : files) {
                 Row row;
                 try {
-                    AudioClip clip = loader.loadStart(f, model.info().features().maxSeconds());
+                    AudioLoader.Excerpt start = loader.startOf(f, model.info().features().maxSeconds());
+                    cut += start.totalSamples() < 0 ? 1 : 0;
+                    AudioClip clip = start.start();
                     if (gainDb != 0) {
                         clip = clip.withGainDb(gainDb);
                         if (clip.beyondFullScale()) {
@@ -129,6 +138,6 @@ public final class Prediction {
                 stage.step();
             }
         }
-        return new Summary(files.size(), failed);
+        return new Summary(files.size(), failed, cut);
     }
 }

@@ -14,7 +14,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.function.Consumer;
 import org.aaec.audio.AudioClip;
+import org.aaec.audio.AudioInputException;
+import org.aaec.audio.AudioLoader;
+import org.aaec.audio.AudioSource;
+import org.aaec.audio.Resampler;
+import org.aaec.segments.SlidingWindows;
 import org.aaec.model.Classifier;
 
 /**
@@ -112,6 +120,113 @@ public final class EmotionRecognizer implements AutoCloseable {
         } catch (TranslateException e) {
             throw new IllegalStateException("prediction failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Emotion over time in a recording of any length: windows of {@code windowSeconds} every
+     * {@code hopSeconds}, decoded and predicted as the file streams, in memory bounded by a batch
+     * of windows (a two-hour file included).
+     *
+     * @param file any audio or video file aaec decodes
+     * @param windowSeconds window length, at most the model's input
+     * @param hopSeconds time between window starts
+     * @return the windows and their summary
+     * @throws AudioInputException naming the file when it cannot be read
+     */
+    public Timeline timeline(Path file, double windowSeconds, double hopSeconds) throws AudioInputException {
+        return timeline(file, TimelineOptions.defaults(info).withWindow(windowSeconds, hopSeconds), s -> { });
+    }
+
+    /**
+     * Emotion over time in a file, each window handed to {@code each} as soon as it is predicted.
+     *
+     * @param file any audio or video file aaec decodes
+     * @param options windows, speech detection, batch
+     * @param each receives every window in order
+     * @return the windows and their summary
+     * @throws AudioInputException naming the file when it cannot be read or is under 0.1 s
+     */
+    public Timeline timeline(Path file, TimelineOptions options, Consumer<TimelineSegment> each)
+            throws AudioInputException {
+        try (AudioSource in = new AudioLoader(info.features().sampleRate()).stream(file)) {
+            Timeline t = timeline(in, options, each);
+            if (t.seconds() < AudioLoader.MIN_SECONDS) {
+                throw new AudioInputException(file, AudioInputException.Problem.TOO_SHORT, String.format(Locale.ROOT,
+                        "it holds %s s of audio; at least %s s are needed", t.seconds(), AudioLoader.MIN_SECONDS));
+            }
+            return t;
+        }
+    }
+
+    /**
+     * Emotion over time in a stream of samples at any rate (a decoder, raw PCM from a pipe, a
+     * microphone), each window handed to {@code each} as soon as it is predicted. The source is
+     * read to its end and not closed.
+     *
+     * @param source the samples
+     * @param options windows, speech detection, batch, whether to keep the segments
+     * @param each receives every window in order
+     * @return the windows and their summary
+     * @throws AudioInputException when the source fails
+     */
+    public Timeline timeline(AudioSource source, TimelineOptions options, Consumer<TimelineSegment> each)
+            throws AudioInputException {
+        if (options.windowSeconds() > info.features().maxSeconds() + 1e-9) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "a window of %s s is longer than the "
+                    + "model's input (%s s): it would read only the first %s s of each", options.windowSeconds(),
+                    info.features().maxSeconds(), info.features().maxSeconds()));
+        }
+        int rate = info.features().sampleRate();
+        AudioSource in = Resampler.stream(new AudioSource() { // not closed here: the caller owns the source
+            @Override
+            public int sampleRate() {
+                return source.sampleRate();
+            }
+
+            @Override
+            public float[] next() throws AudioInputException {
+                return source.next();
+            }
+
+            @Override
+            public void close() {
+            }
+        }, rate);
+        SlidingWindows windows = new SlidingWindows(rate, (int) Math.round(options.windowSeconds() * rate),
+                (int) Math.round(options.hopSeconds() * rate), options.vad());
+        Timeline.Builder timeline = new Timeline.Builder(options.keepSegments());
+        List<SlidingWindows.Window> pending = new ArrayList<>();
+        Consumer<SlidingWindows.Window> collect = w -> {
+            pending.add(w);
+            if (pending.size() >= options.batch()) {
+                flush(pending, options, rate, timeline, each);
+            }
+        };
+        float[] block;
+        while ((block = in.next()) != null) {
+            windows.accept(block, collect);
+        }
+        windows.finish(collect);
+        flush(pending, options, rate, timeline, each);
+        return timeline.build(windows.samples() / (double) rate);
+    }
+
+    /** Predicts the pending windows with enough speech as one batch and hands every window on. */
+    private void flush(List<SlidingWindows.Window> pending, TimelineOptions options, int rate,
+            Timeline.Builder timeline, Consumer<TimelineSegment> each) {
+        List<SlidingWindows.Window> speech = pending.stream()
+                .filter(w -> !options.vad() || w.speechSeconds() >= options.minSpeechSeconds()).toList();
+        List<EmotionPrediction> answers = speech.isEmpty() ? List.of()
+                : predict(speech.stream().map(w -> new AudioClip(w.samples(), rate)).toList());
+        int k = 0;
+        for (SlidingWindows.Window w : pending) {
+            boolean predicted = k < speech.size() && speech.get(k) == w;
+            TimelineSegment s = new TimelineSegment(w.index(), w.start() / (double) rate, w.end() / (double) rate,
+                    w.speechSeconds(), predicted ? answers.get(k++) : null);
+            timeline.add(s);
+            each.accept(s);
+        }
+        pending.clear();
     }
 
     @Override

@@ -78,4 +78,56 @@ class ResamplerTest {
         assertEquals(16_000, out.length);
         assertEquals(0.5, TestAudio.amplitudeAt(out, 1000, 15_000, 1000, 16_000), 0.01);
     }
+
+    /** A source handing out fixed blocks of an array, as a decoder does. */
+    private static AudioSource blocks(float[] x, int rate, int block) {
+        return new AudioSource() {
+            private int at;
+
+            @Override
+            public int sampleRate() {
+                return rate;
+            }
+
+            @Override
+            public float[] next() {
+                if (at >= x.length) {
+                    return null;
+                }
+                float[] b = java.util.Arrays.copyOfRange(x, at, Math.min(x.length, at + block));
+                at += b.length;
+                return b;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /**
+     * Streaming gives bit for bit the whole-array result, whatever the block size (a single sample,
+     * an MP3 frame, more than the whole input) and rate pair.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"44100,1152", "48000,1", "8000,333", "22050,100000", "11025,4096",
+        "44100,7"})
+    void streamingIsBitForBitTheWholeResult(int rate, int block) throws Exception {
+        java.util.Random r = new java.util.Random(rate + block);
+        float[] x = new float[rate * 3 + 17];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (0.4 * Math.sin(i * 0.013) + 0.1 * r.nextGaussian());
+        }
+        float[] whole = Resampler.resample(new AudioClip(x, rate), 16_000).samples();
+        SampleBuffer streamed = new SampleBuffer();
+        try (AudioSource s = Resampler.stream(blocks(x, rate, block), 16_000)) {
+            assertEquals(16_000, s.sampleRate());
+            float[] b;
+            while ((b = s.next()) != null) {
+                assertTrue(b.length > 0, "never an empty block");
+                streamed.append(b, b.length);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(whole, streamed.toArray());
+    }
 }
