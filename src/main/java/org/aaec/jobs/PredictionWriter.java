@@ -54,6 +54,7 @@ public final class PredictionWriter implements Prediction.Sink, AutoCloseable {
     private final List<int[]> order = new ArrayList<>();
     private final SequenceWriter out;
     private final ObjectMapper json = new ObjectMapper();
+    private final PredictionJson shape;
     private int rows;
 
     /**
@@ -65,6 +66,7 @@ public final class PredictionWriter implements Prediction.Sink, AutoCloseable {
     public PredictionWriter(Writer writer, Format format, List<HeadSpec> heads) throws IOException {
         this.format = format;
         this.heads = List.copyOf(heads);
+        this.shape = new PredictionJson(heads);
         heads.forEach(h -> order.add(h.displayOrder()));
         if (format == Format.JSON) {
             out = json.writerWithDefaultPrettyPrinter().writeValues(writer).init(true);
@@ -106,19 +108,7 @@ public final class PredictionWriter implements Prediction.Sink, AutoCloseable {
             o.put("error", r.error());
             return o;
         }
-        for (int h = 0; h < heads.size(); h++) {
-            EmotionPrediction.Head p = r.prediction().heads().get(h);
-            ObjectNode head = o.putObject(p.name());
-            head.put("label", p.label());
-            ObjectNode probabilities = head.putObject("probabilities");
-            for (int c : order.get(h)) {
-                probabilities.put(p.classes().get(c), p.probabilities()[c]);
-            }
-        }
-        o.put("seconds", round3(r.prediction().seconds()));
-        o.put("activeSeconds", round3(r.prediction().activeSeconds()));
-        o.put("reliable", r.prediction().reliable());
-        return o;
+        return o.setAll(shape.prediction(r.prediction()));
     }
 
     private String[] csvRow(Prediction.Row r) {
@@ -136,10 +126,6 @@ public final class PredictionWriter implements Prediction.Sink, AutoCloseable {
         cells.add(p == null ? "" : String.valueOf(p.reliable()));
         cells.add(r.error() == null ? "" : r.error());
         return cells.toArray(String[]::new);
-    }
-
-    private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 
     @Override

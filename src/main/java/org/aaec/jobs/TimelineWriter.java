@@ -38,6 +38,7 @@ public final class TimelineWriter implements TimelinePrediction.Sink, AutoClosea
     private final List<int[]> order = new ArrayList<>();
     private final SequenceWriter out;
     private final ObjectMapper json = new ObjectMapper();
+    private final PredictionJson shape;
     private ArrayNode windows; // JSON: the current file's windows
     private int rows;
 
@@ -50,6 +51,7 @@ public final class TimelineWriter implements TimelinePrediction.Sink, AutoClosea
     public TimelineWriter(Writer writer, PredictionWriter.Format format, List<HeadSpec> heads) throws IOException {
         this.format = format;
         this.heads = List.copyOf(heads);
+        this.shape = new PredictionJson(heads);
         heads.forEach(h -> order.add(h.displayOrder()));
         if (format == PredictionWriter.Format.JSON) {
             out = json.writerWithDefaultPrettyPrinter().writeValues(writer).init(true);
@@ -78,23 +80,7 @@ public final class TimelineWriter implements TimelinePrediction.Sink, AutoClosea
             if (windows == null) {
                 windows = json.createArrayNode();
             }
-            ObjectNode w = windows.addObject();
-            w.put("start", round3(s.start()));
-            w.put("end", round3(s.end()));
-            if (!Double.isNaN(s.speechSeconds())) {
-                w.put("speechSeconds", round3(s.speechSeconds()));
-            }
-            if (s.predicted()) {
-                for (int h = 0; h < heads.size(); h++) {
-                    EmotionPrediction.Head p = s.prediction().heads().get(h);
-                    ObjectNode head = w.putObject(p.name());
-                    head.put("label", p.label());
-                    ObjectNode probabilities = head.putObject("probabilities");
-                    for (int c : order.get(h)) {
-                        probabilities.put(p.classes().get(c), p.probabilities()[c]);
-                    }
-                }
-            }
+            windows.add(shape.segment(s));
             return;
         }
         List<String> cells = new ArrayList<>(List.of(file.toString(), "window", secs(s.start()), secs(s.end()),
@@ -118,21 +104,7 @@ public final class TimelineWriter implements TimelinePrediction.Sink, AutoClosea
             if (error != null) {
                 o.put("error", error);
             } else {
-                o.put("seconds", round3(t.seconds()));
-                o.put("windows", t.windows());
-                o.put("predicted", t.predicted());
-                ObjectNode summary = o.putObject("summary");
-                for (Timeline.Summary s : t.summary()) {
-                    ObjectNode head = summary.putObject(s.name());
-                    head.put("label", s.label());
-                    head.put("majority", s.majority());
-                    ObjectNode mean = head.putObject("meanProbabilities");
-                    ObjectNode seconds = head.putObject("secondsPerClass");
-                    for (int c : order(s)) {
-                        mean.put(s.classes().get(c), s.meanProbabilities()[c]);
-                        seconds.put(s.classes().get(c), round3(s.secondsPerClass()[c]));
-                    }
-                }
+                o.setAll(shape.timeline(t));
                 o.set("segments", windows == null ? json.createArrayNode() : windows);
             }
             windows = null;
@@ -158,15 +130,6 @@ public final class TimelineWriter implements TimelinePrediction.Sink, AutoClosea
         return t == null ? null : t.summary().stream().filter(s -> s.name().equals(head)).findFirst().orElse(null);
     }
 
-    private int[] order(Timeline.Summary s) {
-        for (int h = 0; h < heads.size(); h++) {
-            if (heads.get(h).name().equals(s.name())) {
-                return order.get(h);
-            }
-        }
-        return java.util.stream.IntStream.range(0, s.classes().size()).toArray();
-    }
-
     private void write(List<String> cells) throws IOException {
         out.write(cells.toArray(String[]::new));
         out.flush();
@@ -175,10 +138,6 @@ public final class TimelineWriter implements TimelinePrediction.Sink, AutoClosea
 
     private static String secs(double s) {
         return String.format(Locale.ROOT, "%.3f", s);
-    }
-
-    private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 
     @Override

@@ -14,15 +14,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.aaec.audio.AudioClip;
 import org.aaec.audio.AudioInputException;
 import org.aaec.audio.AudioLoader;
 import org.aaec.audio.AudioSource;
-import org.aaec.audio.Resampler;
-import org.aaec.segments.SlidingWindows;
 import org.aaec.model.Classifier;
 
 /**
@@ -171,62 +168,7 @@ public final class EmotionRecognizer implements AutoCloseable {
      */
     public Timeline timeline(AudioSource source, TimelineOptions options, Consumer<TimelineSegment> each)
             throws AudioInputException {
-        if (options.windowSeconds() > info.features().maxSeconds() + 1e-9) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "a window of %s s is longer than the "
-                    + "model's input (%s s): it would read only the first %s s of each", options.windowSeconds(),
-                    info.features().maxSeconds(), info.features().maxSeconds()));
-        }
-        int rate = info.features().sampleRate();
-        AudioSource in = Resampler.stream(new AudioSource() { // not closed here: the caller owns the source
-            @Override
-            public int sampleRate() {
-                return source.sampleRate();
-            }
-
-            @Override
-            public float[] next() throws AudioInputException {
-                return source.next();
-            }
-
-            @Override
-            public void close() {
-            }
-        }, rate);
-        SlidingWindows windows = new SlidingWindows(rate, (int) Math.round(options.windowSeconds() * rate),
-                (int) Math.round(options.hopSeconds() * rate), options.vad());
-        Timeline.Builder timeline = new Timeline.Builder(options.keepSegments());
-        List<SlidingWindows.Window> pending = new ArrayList<>();
-        Consumer<SlidingWindows.Window> collect = w -> {
-            pending.add(w);
-            if (pending.size() >= options.batch()) {
-                flush(pending, options, rate, timeline, each);
-            }
-        };
-        float[] block;
-        while ((block = in.next()) != null) {
-            windows.accept(block, collect);
-        }
-        windows.finish(collect);
-        flush(pending, options, rate, timeline, each);
-        return timeline.build(windows.samples() / (double) rate);
-    }
-
-    /** Predicts the pending windows with enough speech as one batch and hands every window on. */
-    private void flush(List<SlidingWindows.Window> pending, TimelineOptions options, int rate,
-            Timeline.Builder timeline, Consumer<TimelineSegment> each) {
-        List<SlidingWindows.Window> speech = pending.stream()
-                .filter(w -> !options.vad() || w.speechSeconds() >= options.minSpeechSeconds()).toList();
-        List<EmotionPrediction> answers = speech.isEmpty() ? List.of()
-                : predict(speech.stream().map(w -> new AudioClip(w.samples(), rate)).toList());
-        int k = 0;
-        for (SlidingWindows.Window w : pending) {
-            boolean predicted = k < speech.size() && speech.get(k) == w;
-            TimelineSegment s = new TimelineSegment(w.index(), w.start() / (double) rate, w.end() / (double) rate,
-                    w.speechSeconds(), predicted ? answers.get(k++) : null);
-            timeline.add(s);
-            each.accept(s);
-        }
-        pending.clear();
+        return TimelineRunner.run(info, source, options, each, this::predict);
     }
 
     @Override
