@@ -1,8 +1,6 @@
 package org.aaec.cli;
 
-import java.io.FilterWriter;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -222,17 +220,5 @@ final class PredictCommand implements Callable<Integer> {
     private static String label(EmotionPrediction p, String head) {
         return p.heads().stream().filter(h -> h.name().equals(head)).map(EmotionPrediction.Head::label).findFirst()
                 .orElse("");
-    }
-
-    /** Standard output stays open when the rows' writer is closed. */
-    private static final class KeepOpen extends FilterWriter {
-        KeepOpen(Writer w) {
-            super(w);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }
