@@ -24,7 +24,7 @@ public final class BenchmarkSuite {
 
     /** The groups, in the order they run. */
     public static final List<String> GROUPS = List.of("train", "train-classifier", "train-aaec", "infer", "profile",
-            "latency", "features", "startup", "memory", "long");
+            "latency", "features", "startup", "memory", "long", "serve");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,7 +45,7 @@ public final class BenchmarkSuite {
             int memorySteps, Path wavDir, Path jar) {
 
         boolean wants(String group) {
-            return only == null ? !group.equals("memory") && !group.equals("long") : only.contains(group);
+            return only == null ? !List.of("memory", "long", "serve").contains(group) : only.contains(group);
         }
 
         boolean wantsTraining(Variant v) {
@@ -128,6 +128,9 @@ public final class BenchmarkSuite {
         if (o.wants("long")) {
             longFile(o, root, lines);
         }
+        if (o.wants("serve")) {
+            serve(o, root, lines);
+        }
         if (o.wants("memory")) {
             double[] rss = Benchmarks.residentOverSteps(126, o.batch(), 100, o.memorySteps());
             double change = (rss[1] - rss[0]) / rss[0] * 100;
@@ -185,7 +188,7 @@ public final class BenchmarkSuite {
                 }
             }
         }
-        for (String g : List.of("latency", "features", "startup", "memory", "long")) {
+        for (String g : List.of("latency", "features", "startup", "memory", "long", "serve")) {
             if (o.wants(g)) {
                 runs.add(List.of(g, "126"));
             }
@@ -229,7 +232,7 @@ public final class BenchmarkSuite {
                 pk.put("frames", Integer.parseInt(r.get(1)));
                 pk.put("peakResidentMiB", peakMiB);
                 lines.accept(String.format(Locale.ROOT, "  peak resident memory of %s%s alone: %.0f MiB", r.get(0),
-                        List.of("latency", "features", "startup", "memory", "long").contains(r.get(0)) ? ""
+                        List.of("latency", "features", "startup", "memory", "long", "serve").contains(r.get(0)) ? ""
                                 : " T=" + r.get(1), peakMiB));
             } finally {
                 Files.deleteIfExists(json);
@@ -266,6 +269,31 @@ public final class BenchmarkSuite {
             lines.accept(String.format(Locale.ROOT, "predict %-24s (%6.0f s of audio): %.2f s wall, peak resident "
                     + "%.0f MiB (a process of its own, JVM start included)", r.input(), r.audioSeconds(),
                     r.wallSeconds(), r.peakResidentMiB()));
+            out.add(JSON.valueToTree(r));
+        }
+    }
+
+    /**
+     * 50 clients for 60 s against {@code aaec serve} on loopback, with micro-batching (batches of up
+     * to 8) and without (1), each server a process of its own.
+     */
+    private static void serve(Options o, ObjectNode root, Consumer<String> lines)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(o.jar())) {
+            lines.accept("serve: skipped (no " + o.jar() + "; build with mvn package)");
+            return;
+        }
+        Path corpus = Path.of("..", "shared", "data", "emodb");
+        List<byte[]> clips = ServeBenchmark.clips(corpus, 40);
+        lines.accept("serve: " + clips.size() + " clips of 2-6 s from " + corpus + "; 50 clients, 10 s warm-up, 60 s "
+                + "measured per setting");
+        ArrayNode out = root.putArray("serve");
+        for (int batch : new int[] {8, 1}) {
+            ServeBenchmark.Result r = ServeBenchmark.run(o.jar(), clips, batch, 50, 10, 60);
+            lines.accept(String.format(Locale.ROOT, "serve max-batch %d: %d requests, %d errors, %.1f clips/s, "
+                    + "latency p50 %.0f ms, p95 %.0f ms, p99 %.0f ms; server resident %.0f MiB after warm-up, %.0f "
+                    + "MiB at the end (%+.1f %%)", batch, r.requests(), r.errors(), r.clipsPerSecond(), r.p50(),
+                    r.p95(), r.p99(), r.rssStartMiB(), r.rssEndMiB(), 100 * (r.rssEndMiB() / r.rssStartMiB() - 1)));
             out.add(JSON.valueToTree(r));
         }
     }

@@ -40,7 +40,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--only", split = ",", description = "Run only these groups: train (or train-classifier, "
             + "train-aaec), infer, profile, latency, features, startup, memory, long (predict on a 2-hour MP3 "
-            + "beside a 10-s clip: time and peak memory). memory and long run only when named.")
+            + "beside a 10-s clip: time and peak memory), serve (50 clients for 60 s against aaec serve, with and "
+            + "without micro-batching). memory, long and serve run only when named.")
     List<String> only;
 
     @Option(names = "--memory-steps", defaultValue = "2000", description = "Memory: full AAEC steps at T=126; RSS "
