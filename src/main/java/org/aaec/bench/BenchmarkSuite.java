@@ -251,8 +251,9 @@ public final class BenchmarkSuite {
     }
 
     /**
-     * {@code predict} on a 2-hour 44.1 kHz MP3 against a 10-second WAV, each in a process of its
-     * own: wall time and peak resident memory, so that what the length costs shows as the difference.
+     * {@code predict} on a 2-hour 44.1 kHz MP3 against a 10-second WAV, and {@code predict
+     * --timeline} over all of the MP3, each in a process of its own: wall time and peak resident
+     * memory, so that what the length costs shows as the difference.
      */
     private static void longFile(Options o, ObjectNode root, Consumer<String> lines)
             throws IOException, InterruptedException {
@@ -261,12 +262,14 @@ public final class BenchmarkSuite {
             return;
         }
         lines.accept("long: writing a 2-hour MP3 into " + o.wavDir() + " (once; about a minute)");
+        Path mp3 = LongFileBenchmark.longMp3(o.wavDir(), 7200);
         List<LongFileBenchmark.Run> runs = List.of(
                 LongFileBenchmark.predict(o.jar(), Benchmarks.writeWavs(o.wavDir(), 1, 10).get(0), 10),
-                LongFileBenchmark.predict(o.jar(), LongFileBenchmark.longMp3(o.wavDir(), 7200), 7200));
+                LongFileBenchmark.predict(o.jar(), mp3, 7200),
+                LongFileBenchmark.predict(o.jar(), mp3, 7200, "--timeline"));
         ArrayNode out = root.putArray("longFile");
         for (LongFileBenchmark.Run r : runs) {
-            lines.accept(String.format(Locale.ROOT, "predict %-24s (%6.0f s of audio): %.2f s wall, peak resident "
+            lines.accept(String.format(Locale.ROOT, "predict %-34s (%6.0f s of audio): %.2f s wall, peak resident "
                     + "%.0f MiB (a process of its own, JVM start included)", r.input(), r.audioSeconds(),
                     r.wallSeconds(), r.peakResidentMiB()));
             out.add(JSON.valueToTree(r));

@@ -92,7 +92,8 @@ public final class LongFileBenchmark {
         if (p.exitValue() != 0) {
             throw new IOException("predict " + file + " failed with exit code " + p.exitValue());
         }
-        return new Run(file.getFileName().toString(), audioSeconds, wall, peak);
+        return new Run(file.getFileName() + (extra.length == 0 ? "" : " " + String.join(" ", extra)), audioSeconds,
+                wall, peak);
     }
 
     private static double highWaterMiB(Path status) {
