@@ -74,17 +74,11 @@ final class ListenCommand implements Callable<Integer> {
         }
         Terminal t = Terminal.of(spec);
         try (EmotionRecognizer model = modelOption.open()) {
-            double input = model.info().features().maxSeconds();
-            double w = window == null ? input : window;
             TimelineOptions options;
             try {
-                if (w > input + 1e-9) {
-                    throw new IllegalArgumentException("--window: at most the model's input length, " + input + " s");
-                }
-                options = TimelineOptions.defaults(model.info()).withWindow(w, hop == null ? w / 2 : hop).withVad(vad)
-                        .withBatch(1).keeping(false);
+                options = TimelineOptions.of(model.info(), window, hop, vad).withBatch(1).keeping(false);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
+                throw new ParameterException(spec.commandLine(), "--window/--hop: " + e.getMessage());
             }
             Path name = Path.of(stdin ? "-" : "microphone");
             try (PcmStream source = new PcmStream(stdin ? System.in : microphone(), name, rate,

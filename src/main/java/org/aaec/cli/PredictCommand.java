@@ -188,16 +188,8 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private TimelineOptions timelineOptions(EmotionRecognizer model) {
-        double input = model.info().features().maxSeconds();
-        double w = window == null ? input : window;
-        double h = hop == null ? w / 2 : hop;
-        if (w > input + 1e-9) {
-            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT, "--window: at most the "
-                    + "model's input length, %s s (the model reads no more of a window), not %s", seconds(input),
-                    seconds(w)));
-        }
         try {
-            return new TimelineOptions(w, h, vad, minSpeech, TimelineOptions.DEFAULT_BATCH, plot != null);
+            return TimelineOptions.of(model.info(), window, hop, vad).withMinSpeech(minSpeech).keeping(plot != null);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--window/--hop/--min-speech: " + e.getMessage());
         }

@@ -397,13 +397,7 @@ public final class EmotionServer implements AutoCloseable {
         }
 
         TimelineOptions options(ModelInfo info) {
-            double input = info.features().maxSeconds();
-            double w = window == null ? input : window;
-            if (w > input + 1e-9) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "window must be at most the model's input, %s s", input));
-            }
-            return TimelineOptions.defaults(info).withWindow(w, hop == null ? w / 2 : hop).withVad(vad);
+            return TimelineOptions.of(info, window, hop, vad);
         }
 
         private static Double number(Context ctx, String key) {

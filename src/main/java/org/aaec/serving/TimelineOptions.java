@@ -50,6 +50,33 @@ public record TimelineOptions(double windowSeconds, double hopSeconds, boolean v
         return new TimelineOptions(w, w / 2, false, DEFAULT_MIN_SPEECH_SECONDS, DEFAULT_BATCH, true);
     }
 
+    /**
+     * The defaults for a model with a window, hop and speech detection a user asked for: a
+     * missing window is the model's input length, a missing hop half the window.
+     *
+     * @param info the model
+     * @param window seconds, or {@code null}
+     * @param hop seconds, or {@code null}
+     * @param vad speech detection
+     * @return the options
+     * @throws IllegalArgumentException when the window is longer than the model's input (it reads
+     *     no more of it) or the values are out of range
+     */
+    public static TimelineOptions of(ModelInfo info, Double window, Double hop, boolean vad) {
+        double input = info.features().maxSeconds();
+        double w = window == null ? input : window;
+        if (w > input + 1e-9) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the window must be at most the "
+                    + "model's input length, %s s (the model reads no more of a window), not %s", plain(input),
+                    plain(w)));
+        }
+        return defaults(info).withWindow(w, hop == null ? w / 2 : hop).withVad(vad);
+    }
+
+    private static String plain(double s) {
+        return new java.math.BigDecimal(s).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     /** The same with another window and hop. */
     public TimelineOptions withWindow(double window, double hop) {
         return new TimelineOptions(window, hop, vad, minSpeechSeconds, batch, keepSegments);
@@ -58,6 +85,11 @@ public record TimelineOptions(double windowSeconds, double hopSeconds, boolean v
     /** The same with speech detection on or off. */
     public TimelineOptions withVad(boolean on) {
         return new TimelineOptions(windowSeconds, hopSeconds, on, minSpeechSeconds, batch, keepSegments);
+    }
+
+    /** The same with another minimum of speech per window. */
+    public TimelineOptions withMinSpeech(double seconds) {
+        return new TimelineOptions(windowSeconds, hopSeconds, vad, seconds, batch, keepSegments);
     }
 
     /** The same with another batch size. */
