@@ -164,8 +164,9 @@ public final class AudioLoader {
 
     /**
      * Opens a file for reading block by block at the target rate, resampled as it streams (bit for
-     * bit as a whole-file read would be), each block checked for invalid samples: for jobs that
-     * walk a long recording window by window in bounded memory.
+     * bit as a whole-file read would be), each block checked for invalid samples and, at the end,
+     * the whole for the minimum length ({@value #MIN_SECONDS} s): for jobs that walk a long
+     * recording window by window in bounded memory.
      *
      * @param file any audio or video file
      * @return the open source at {@link #targetRate()} (close it)
@@ -187,6 +188,8 @@ public final class AudioLoader {
                 if (block != null) {
                     checkSamples(file, block, offset, in.sampleRate());
                     offset += block.length;
+                } else { // the same minimum a whole read has, counted at the target rate
+                    checkLongEnough(file, Resampler.outputLength(offset, in.sampleRate(), targetRate), "it holds");
                 }
                 return block;
             }
@@ -250,7 +253,14 @@ public final class AudioLoader {
         }
     }
 
-    private static String seconds(double s) {
+    /**
+     * Seconds as people read them in a message: four significant digits, no trailing zeros
+     * ({@code 4}, {@code 0.1}, {@code 0.0000625}).
+     *
+     * @param s seconds
+     * @return the number as text
+     */
+    public static String seconds(double s) {
         return new java.math.BigDecimal(s).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 

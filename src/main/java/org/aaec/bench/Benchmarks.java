@@ -302,14 +302,25 @@ public final class Benchmarks {
     }
 
     private static double status(String key) {
+        return status(ProcessHandle.current().pid(), key);
+    }
+
+    /**
+     * One memory figure of a process from {@code /proc/PID/status}.
+     *
+     * @param pid the process
+     * @param key {@code VmRSS:}, {@code VmHWM:} ...
+     * @return the figure in MiB, or NaN when it cannot be read (not Linux, or the process ended)
+     */
+    static double status(long pid, String key) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith(key)) {
                     return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // not Linux
+            // not Linux, or the process ended
         }
         return Double.NaN;
     }

@@ -83,10 +83,12 @@ public final class LongFileBenchmark {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
         double peak = 0;
         while (!p.waitFor(20, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            peak = Math.max(peak, highWaterMiB(status));
+            double now = Benchmarks.status(p.pid(), "VmHWM:");
+            if (!Double.isNaN(now)) { // NaN: the process ended between two reads; keep the peak read before
+                peak = Math.max(peak, now);
+            }
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         if (p.exitValue() != 0) {
@@ -94,18 +96,5 @@ public final class LongFileBenchmark {
         }
         return new Run(file.getFileName() + (extra.length == 0 ? "" : " " + String.join(" ", extra)), audioSeconds,
                 wall, peak);
-    }
-
-    private static double highWaterMiB(Path status) {
-        try {
-            for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // the process ended between two reads: keep the peak read before
-        }
-        return 0;
     }
 }

@@ -107,11 +107,11 @@ public final class ServeBenchmark {
             int port = port(server);
             URI uri = URI.create("http://127.0.0.1:" + port + "/v1/predict");
             load(uri, clips, clients, warmupSeconds, new ArrayList<>(), new AtomicInteger());
-            double rssStart = residentMiB(server.pid());
+            double rssStart = Benchmarks.status(server.pid(), "VmRSS:");
             List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger errors = new AtomicInteger();
             load(uri, clips, clients, seconds, latencies, errors);
-            double rssEnd = residentMiB(server.pid());
+            double rssEnd = Benchmarks.status(server.pid(), "VmRSS:");
             List<Double> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             return new Result(maxBatch, clients, seconds, sorted.size(), errors.get(), sorted.size() / seconds,
@@ -186,14 +186,5 @@ public final class ServeBenchmark {
 
     private static double percentile(List<Double> sorted, double q) {
         return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size())));
-    }
-
-    private static double residentMiB(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-            }
-        }
-        return Double.NaN;
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.aaec.audio.AudioLoader;
 import org.aaec.data.MuseSubmission;
 import org.aaec.io.PartialFile;
 import org.aaec.jobs.Prediction;
@@ -109,6 +110,7 @@ final class PredictCommand implements Callable<Integer> {
             return timelines(files, fmt, t);
         }
         Prediction.Summary s;
+        double modelSeconds;
         try (EmotionRecognizer model = modelOption.open();
                 PartialFile outFile = out == null ? null : new PartialFile(out);
                 PartialFile museFile = muse == null ? null : new PartialFile(muse);
@@ -136,12 +138,10 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (s.cut() > 0) {
             t.warn(String.format(Locale.ROOT, "note: %d file(s) are longer than the model's %s s input; only their "
-                    + "start was predicted (--timeline predicts all of each)", s.cut(), seconds(modelSeconds)));
+                    + "start was predicted (--timeline predicts all of each)", s.cut(), AudioLoader.seconds(modelSeconds)));
         }
         return finish(t, s);
     }
-
-    private double modelSeconds;
 
     private int finish(Terminal t, Prediction.Summary s) {
         if (s.failed() > 0) {
@@ -203,10 +203,6 @@ final class PredictCommand implements Callable<Integer> {
             return plot;
         }
         return Files.createDirectories(plot);
-    }
-
-    private static String seconds(double s) {
-        return new java.math.BigDecimal(s).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private static String label(EmotionPrediction p, String head) {

@@ -50,8 +50,7 @@ public final class PredictionWriter implements Prediction.Sink, AutoCloseable {
     }
 
     private final Format format;
-    private final List<HeadSpec> heads;
-    private final List<int[]> order = new ArrayList<>();
+    private final HeadColumns columns;
     private final SequenceWriter out;
     private final ObjectMapper json = new ObjectMapper();
     private final PredictionJson shape;
@@ -65,21 +64,14 @@ public final class PredictionWriter implements Prediction.Sink, AutoCloseable {
      */
     public PredictionWriter(Writer writer, Format format, List<HeadSpec> heads) throws IOException {
         this.format = format;
-        this.heads = List.copyOf(heads);
+        this.columns = new HeadColumns(heads);
         this.shape = new PredictionJson(heads);
-        heads.forEach(h -> order.add(h.displayOrder()));
         if (format == Format.JSON) {
             out = json.writerWithDefaultPrettyPrinter().writeValues(writer).init(true);
         } else {
             out = new CsvMapper().writerFor(String[].class).with(CsvSchema.emptySchema()).writeValues(writer);
             List<String> header = new ArrayList<>(List.of("file"));
-            for (int h = 0; h < heads.size(); h++) {
-                HeadSpec head = heads.get(h);
-                header.add(head.name());
-                for (int c : order.get(h)) {
-                    header.add(head.name() + "_p_" + head.classes().get(c));
-                }
-            }
+            header.addAll(columns.header());
             header.addAll(List.of("seconds", "active_seconds", "reliable", "error"));
             out.write(header.toArray(String[]::new));
         }
@@ -113,13 +105,7 @@ public final class PredictionWriter implements Prediction.Sink, AutoCloseable {
 
     private String[] csvRow(Prediction.Row r) {
         List<String> cells = new ArrayList<>(List.of(r.file().toString()));
-        for (int h = 0; h < heads.size(); h++) {
-            EmotionPrediction.Head p = r.prediction() == null ? null : r.prediction().heads().get(h);
-            cells.add(p == null ? "" : p.label());
-            for (int c : order.get(h)) {
-                cells.add(p == null ? "" : String.format(Locale.ROOT, "%.4f", p.probabilities()[c]));
-            }
-        }
+        columns.add(cells, HeadColumns.of(r.prediction()));
         EmotionPrediction p = r.prediction();
         cells.add(p == null ? "" : String.format(Locale.ROOT, "%.3f", p.seconds()));
         cells.add(p == null ? "" : String.format(Locale.ROOT, "%.3f", p.activeSeconds()));

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.aaec.model.HeadSpec;
-import org.aaec.serving.EmotionPrediction;
 import org.aaec.serving.Timeline;
 import org.aaec.serving.TimelineSegment;
 
@@ -35,7 +34,7 @@ public final class TimelineWriter implements TimelinePrediction.Sink, AutoClosea
 
     private final PredictionWriter.Format format;
     private final List<HeadSpec> heads;
-    private final List<int[]> order = new ArrayList<>();
+    private final HeadColumns columns;
     private final SequenceWriter out;
     private final ObjectMapper json = new ObjectMapper();
     private final PredictionJson shape;
@@ -51,19 +50,14 @@ public final class TimelineWriter implements TimelinePrediction.Sink, AutoClosea
     public TimelineWriter(Writer writer, PredictionWriter.Format format, List<HeadSpec> heads) throws IOException {
         this.format = format;
         this.heads = List.copyOf(heads);
+        this.columns = new HeadColumns(heads);
         this.shape = new PredictionJson(heads);
-        heads.forEach(h -> order.add(h.displayOrder()));
         if (format == PredictionWriter.Format.JSON) {
             out = json.writerWithDefaultPrettyPrinter().writeValues(writer).init(true);
         } else {
             out = new CsvMapper().writerFor(String[].class).with(CsvSchema.emptySchema()).writeValues(writer);
             List<String> header = new ArrayList<>(List.of("file", "row", "start", "end", "speech_seconds"));
-            for (int h = 0; h < heads.size(); h++) {
-                header.add(heads.get(h).name());
-                for (int c : order.get(h)) {
-                    header.add(heads.get(h).name() + "_p_" + heads.get(h).classes().get(c));
-                }
-            }
+            header.addAll(columns.header());
             header.add("error");
             out.write(header.toArray(String[]::new));
         }
@@ -85,13 +79,7 @@ public final class TimelineWriter implements TimelinePrediction.Sink, AutoClosea
         }
         List<String> cells = new ArrayList<>(List.of(file.toString(), "window", secs(s.start()), secs(s.end()),
                 Double.isNaN(s.speechSeconds()) ? "" : secs(s.speechSeconds())));
-        for (int h = 0; h < heads.size(); h++) {
-            EmotionPrediction.Head p = s.predicted() ? s.prediction().heads().get(h) : null;
-            cells.add(p == null ? "" : p.label());
-            for (int c : order.get(h)) {
-                cells.add(p == null ? "" : String.format(Locale.ROOT, "%.4f", p.probabilities()[c]));
-            }
-        }
+        columns.add(cells, HeadColumns.of(s.prediction()));
         cells.add("");
         write(cells);
     }
@@ -115,13 +103,18 @@ public final class TimelineWriter implements TimelinePrediction.Sink, AutoClosea
         }
         List<String> cells = new ArrayList<>(List.of(file.toString(), "summary", error == null ? secs(0) : "",
                 error == null ? secs(t.seconds()) : "", ""));
-        for (int h = 0; h < heads.size(); h++) {
-            Timeline.Summary s = summaryOf(t, heads.get(h).name());
-            cells.add(s == null ? "" : s.label());
-            for (int c : order.get(h)) {
-                cells.add(s == null ? "" : String.format(Locale.ROOT, "%.4f", s.meanProbabilities()[c]));
+        columns.add(cells, new HeadColumns.Answer() { // the summary: the largest mean and the means
+            @Override
+            public String label(int head) {
+                Timeline.Summary s = summaryOf(t, heads.get(head).name());
+                return s == null ? null : s.label();
             }
-        }
+
+            @Override
+            public Number probability(int head, int cls) {
+                return summaryOf(t, heads.get(head).name()).meanProbabilities()[cls];
+            }
+        });
         cells.add(error == null ? "" : error);
         write(cells);
     }

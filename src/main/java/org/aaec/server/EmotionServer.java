@@ -328,10 +328,6 @@ public final class EmotionServer implements AutoCloseable {
         try (AudioSource in = loader.stream(file)) {
             t = TimelineRunner.run(pool.info(), in, options, s -> segments.add(shape.segment(s)), pool::predict);
         }
-        if (t.seconds() < AudioLoader.MIN_SECONDS) {
-            throw new AudioInputException(file, AudioInputException.Problem.TOO_SHORT,
-                    "at least " + AudioLoader.MIN_SECONDS + " s are needed");
-        }
         ObjectNode o = JSON.createObjectNode();
         o.put("file", name);
         o.setAll(shape.timeline(t));

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.function.Consumer;
 import org.aaec.audio.AudioClip;
 import org.aaec.audio.AudioInputException;
@@ -146,12 +145,7 @@ public final class EmotionRecognizer implements AutoCloseable {
     public Timeline timeline(Path file, TimelineOptions options, Consumer<TimelineSegment> each)
             throws AudioInputException {
         try (AudioSource in = new AudioLoader(info.features().sampleRate()).stream(file)) {
-            Timeline t = timeline(in, options, each);
-            if (t.seconds() < AudioLoader.MIN_SECONDS) {
-                throw new AudioInputException(file, AudioInputException.Problem.TOO_SHORT, String.format(Locale.ROOT,
-                        "it holds %s s of audio; at least %s s are needed", t.seconds(), AudioLoader.MIN_SECONDS));
-            }
-            return t;
+            return timeline(in, options, each); // the stream itself refuses audio under 0.1 s, at its end
         }
     }
 

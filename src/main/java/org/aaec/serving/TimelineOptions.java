@@ -67,14 +67,10 @@ public record TimelineOptions(double windowSeconds, double hopSeconds, boolean v
         double w = window == null ? input : window;
         if (w > input + 1e-9) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the window must be at most the "
-                    + "model's input length, %s s (the model reads no more of a window), not %s", plain(input),
-                    plain(w)));
+                    + "model's input length, %s s (the model reads no more of a window), not %s",
+                    org.aaec.audio.AudioLoader.seconds(input), org.aaec.audio.AudioLoader.seconds(w)));
         }
         return defaults(info).withWindow(w, hop == null ? w / 2 : hop).withVad(vad);
-    }
-
-    private static String plain(double s) {
-        return new java.math.BigDecimal(s).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     /** The same with another window and hop. */

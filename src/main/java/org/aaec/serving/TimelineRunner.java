@@ -40,21 +40,7 @@ public final class TimelineRunner {
                     info.features().maxSeconds(), info.features().maxSeconds()));
         }
         int rate = info.features().sampleRate();
-        AudioSource in = Resampler.stream(new AudioSource() { // not closed here: the caller owns the source
-            @Override
-            public int sampleRate() {
-                return source.sampleRate();
-            }
-
-            @Override
-            public float[] next() throws AudioInputException {
-                return source.next();
-            }
-
-            @Override
-            public void close() {
-            }
-        }, rate);
+        AudioSource in = Resampler.stream(source, rate); // never closed here: closing it would close the caller's source
         SlidingWindows windows = new SlidingWindows(rate, (int) Math.round(options.windowSeconds() * rate),
                 (int) Math.round(options.hopSeconds() * rate), options.vad());
         Timeline.Builder timeline = new Timeline.Builder(options.keepSegments());

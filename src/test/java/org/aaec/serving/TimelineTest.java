@@ -159,6 +159,15 @@ class TimelineTest {
     }
 
     @Test
+    void aFileUnderATenthOfASecondIsTooShortForATimelineAsForAWholeRead(@TempDir Path dir) throws Exception {
+        Path tiny = TestAudio.writeWav16(dir.resolve("tiny.wav"), TestAudio.tone(300, 16_000, 0.05, 0.3), 16_000);
+        var e = assertThrows(org.aaec.audio.AudioInputException.class, () -> model.timeline(tiny, 4, 2));
+        assertEquals(org.aaec.audio.AudioInputException.Problem.TOO_SHORT, e.problem());
+        assertEquals(assertThrows(org.aaec.audio.AudioInputException.class, () -> loader.load(tiny)).getMessage(),
+                e.getMessage(), "the same words as a whole read");
+    }
+
+    @Test
     void aWindowLongerThanTheModelsInputIsRefused() {
         double input = model.info().features().maxSeconds();
         assertThrows(IllegalArgumentException.class, () -> model.timeline(recording, input + 1, 1));
