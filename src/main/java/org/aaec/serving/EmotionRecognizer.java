@@ -1,29 +1,21 @@
 package org.aaec.serving;
 
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
-import ai.djl.inference.Predictor;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.translate.TranslateException;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.aaec.audio.AudioClip;
 import org.aaec.audio.AudioInputException;
 import org.aaec.audio.AudioLoader;
 import org.aaec.audio.AudioSource;
-import org.aaec.model.Classifier;
+import org.aaec.model.HeadSpec;
 
 /**
- * A loaded model ready to predict: the classifier of a {@link ModelFile} behind a DJL
- * {@link Predictor}. Not thread-safe (one predictor); open one per thread to predict in parallel.
+ * A loaded model ready to predict: the classifier of a model file on an {@link Engine} (libtorch
+ * through DJL by default, or ONNX Runtime), with the feature pipeline in front of it. Not
+ * thread-safe; open one per thread to predict in parallel.
  *
  * <pre>{@code
  * try (EmotionRecognizer r = EmotionRecognizer.load(Path.of("model.aaec"))) {
@@ -38,59 +30,86 @@ public final class EmotionRecognizer implements AutoCloseable {
     public static final String DEFAULT_MODEL_RESOURCE = "/org/aaec/serving/default-model.aaec";
 
     private final ModelInfo info;
-    private final Model model;
-    private final Predictor<AudioClip, EmotionPrediction> predictor;
+    private final Engine engine;
+    private final ClipFeatures features;
+    private final ClassifierRuntime runtime;
 
-    private EmotionRecognizer(ModelFile.Contents contents, String origin) throws IOException {
-        this.info = contents.info();
-        this.model = Model.newInstance("aaec-" + info.variant());
-        try {
-            Classifier classifier = new Classifier(info.model());
-            classifier.initialize(model.getNDManager(), DataType.FLOAT32,
-                    new Shape(1, info.model().frames(), info.model().bins()));
-            Map<String, Shape> built = new LinkedHashMap<>();
-            classifier.getParameters().forEach(p -> built.put(p.getKey(), p.getValue().getArray().getShape()));
-            classifier.loadParameters(model.getNDManager(),
-                    new DataInputStream(new ByteArrayInputStream(contents.weights().get("classifier"))));
-            // DJL takes a stored array's shape as it is: a description one unit off would load and
-            // predict garbage, so every array must have the shape the description builds
-            for (var p : classifier.getParameters()) {
-                Shape stored = p.getValue().getArray().getShape();
-                if (!stored.equals(built.get(p.getKey()))) {
-                    throw new MalformedModelException("parameter " + p.getKey() + " is " + stored
-                            + " in the weights but " + built.get(p.getKey()) + " in model.json's widths");
-                }
-            }
-            model.setBlock(classifier);
-        } catch (MalformedModelException | RuntimeException e) {
-            model.close();
-            throw new IOException(origin + ": classifier weights do not fit the model description: "
-                    + e.getMessage(), e);
-        }
-        this.predictor = model.newPredictor(new EmotionTranslator(info));
+    private EmotionRecognizer(ModelInfo info, Engine engine, ClassifierRuntime runtime) {
+        this.info = info;
+        this.engine = engine;
+        this.features = new ClipFeatures(info);
+        this.runtime = runtime;
     }
 
     /**
      * @param file a model file
-     * @return the recognizer
+     * @return the recognizer, on libtorch
      * @throws IOException naming the file when it cannot be loaded
      */
     public static EmotionRecognizer load(Path file) throws IOException {
-        return new EmotionRecognizer(ModelFile.read(file), file.toString());
+        return load(file, Engine.PYTORCH, 0);
+    }
+
+    /**
+     * @param file a model file ({@code .aaec}), or with ONNX Runtime also an ONNX file written by
+     *     {@code aaec export} (which does not load libtorch at all)
+     * @param engine what runs the classifier
+     * @param threads ONNX Runtime's intra-op threads, 0 for its default (one per core); libtorch's
+     *     are a process-wide setting made before it loads ({@code ai.djl.pytorch.num_threads})
+     * @return the recognizer
+     * @throws IOException naming the file when it cannot be loaded
+     */
+    public static EmotionRecognizer load(Path file, Engine engine, int threads) throws IOException {
+        if (OnnxModels.isOnnx(file)) {
+            if (engine != Engine.ONNXRUNTIME) {
+                throw new IOException(file + ": an ONNX model runs on ONNX Runtime only (--engine onnxruntime); "
+                        + "libtorch reads the model.aaec it was exported from");
+            }
+            OnnxModels.Opened o = OnnxModels.open(file, threads);
+            return new EmotionRecognizer(o.info(), engine, o.runtime());
+        }
+        return open(ModelFile.read(file), file.toString(), engine, threads);
     }
 
     /**
      * Loads the model shipped inside aaec.
      *
-     * @return the recognizer
+     * @return the recognizer, on libtorch
      * @throws IOException when the build has no default model
      */
     public static EmotionRecognizer loadDefault() throws IOException {
+        return loadDefault(Engine.PYTORCH, 0);
+    }
+
+    /**
+     * Loads the model shipped inside aaec on the given engine.
+     *
+     * @param engine what runs the classifier
+     * @param threads as for {@link #load(Path, Engine, int)}
+     * @return the recognizer
+     * @throws IOException when the build has no default model
+     */
+    public static EmotionRecognizer loadDefault(Engine engine, int threads) throws IOException {
         InputStream in = EmotionRecognizer.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE);
         if (in == null) {
             throw new IOException("this build has no default model (" + DEFAULT_MODEL_RESOURCE + "); pass --model");
         }
-        return new EmotionRecognizer(ModelFile.read(in, "default model"), "default model");
+        return open(ModelFile.read(in, "default model"), "default model", engine, threads);
+    }
+
+    private static EmotionRecognizer open(ModelFile.Contents contents, String origin, Engine engine, int threads)
+            throws IOException {
+        if (engine == Engine.PYTORCH) {
+            return new EmotionRecognizer(contents.info(), engine, new DjlClassifier(contents, origin));
+        }
+        // exported in memory: libtorch is loaded once for this; 'aaec export' once avoids it for good
+        OnnxModels.Opened o = OnnxModels.open(OnnxModels.export(contents, origin), origin, threads);
+        return new EmotionRecognizer(contents.info(), engine, o.runtime());
+    }
+
+    /** What runs the classifier. */
+    public Engine engine() {
+        return engine;
     }
 
     /** The model's description. */
@@ -111,11 +130,37 @@ public final class EmotionRecognizer implements AutoCloseable {
      * @return one prediction per clip
      */
     public List<EmotionPrediction> predict(List<AudioClip> clips) {
-        try {
-            return predictor.batchPredict(clips);
-        } catch (TranslateException e) {
-            throw new IllegalStateException("prediction failed: " + e.getMessage(), e);
+        if (clips.isEmpty()) {
+            return List.of();
         }
+        int n = features.size();
+        float[] batch = new float[clips.size() * n];
+        List<ClipFeatures.Input> inputs = new ArrayList<>(clips.size());
+        for (int i = 0; i < clips.size(); i++) {
+            ClipFeatures.Input in = features.prepare(clips.get(i));
+            System.arraycopy(in.data(), 0, batch, i * n, n);
+            inputs.add(in);
+        }
+        float[][][] p = runtime.probabilities(batch, clips.size());
+        List<HeadSpec> specs = info.model().heads();
+        List<EmotionPrediction> out = new ArrayList<>(clips.size());
+        for (int i = 0; i < clips.size(); i++) {
+            List<EmotionPrediction.Head> heads = new ArrayList<>(specs.size());
+            for (int h = 0; h < specs.size(); h++) {
+                float[] probs = p[h][i];
+                int best = 0;
+                for (int k = 1; k < probs.length; k++) {
+                    if (probs[k] > probs[best]) {
+                        best = k;
+                    }
+                }
+                HeadSpec s = specs.get(h);
+                heads.add(new EmotionPrediction.Head(s.name(), s.classes().get(best), s.classes(), probs));
+            }
+            ClipFeatures.Input in = inputs.get(i);
+            out.add(new EmotionPrediction(heads, in.seconds(), in.level().activeSeconds(), in.level().reliable()));
+        }
+        return out;
     }
 
     /**
@@ -167,7 +212,6 @@ public final class EmotionRecognizer implements AutoCloseable {
 
     @Override
     public void close() {
-        predictor.close();
-        model.close();
+        runtime.close();
     }
 }

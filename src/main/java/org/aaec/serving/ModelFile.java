@@ -115,6 +115,30 @@ public final class ModelFile {
         if (json == null) {
             throw new IOException(origin + ": not an aaec model (no model.json inside)");
         }
+        ModelInfo info = parseInfo(json, origin);
+        Map<String, byte[]> weights = new LinkedHashMap<>();
+        entries.forEach((k, v) -> {
+            if (k.endsWith(".params")) {
+                weights.put(k.substring(0, k.length() - ".params".length()), v);
+            }
+        });
+        if (!weights.containsKey("classifier")) {
+            throw new IOException(origin + ": model has no classifier weights");
+        }
+        checkShapes(info, weights.get("classifier").length, origin);
+        return new Contents(info, weights);
+    }
+
+    /**
+     * Reads and checks a model description ({@code model.json}, or the copy an exported ONNX model
+     * carries in its metadata).
+     *
+     * @param json the description's bytes
+     * @param origin name for error messages
+     * @return the description
+     * @throws IOException when it is not a valid aaec model description
+     */
+    static ModelInfo parseInfo(byte[] json, String origin) throws IOException {
         ModelInfo info;
         try {
             info = JSON.readValue(json, ModelInfo.class);
@@ -134,16 +158,15 @@ public final class ModelFile {
             throw new IOException(origin + ": model format version " + info.version()
                     + " is newer than this aaec understands (" + VERSION + ")");
         }
-        Map<String, byte[]> weights = new LinkedHashMap<>();
-        entries.forEach((k, v) -> {
-            if (k.endsWith(".params")) {
-                weights.put(k.substring(0, k.length() - ".params".length()), v);
-            }
-        });
-        if (!weights.containsKey("classifier")) {
-            throw new IOException(origin + ": model has no classifier weights");
-        }
-        checkShapes(info, weights.get("classifier").length, origin);
-        return new Contents(info, weights);
+        return info;
+    }
+
+    /**
+     * @param value a description or a part of it
+     * @return it as JSON, as {@code model.json} holds it
+     * @throws IOException when it cannot be written
+     */
+    static String json(Object value) throws IOException {
+        return JSON.writeValueAsString(value);
     }
 }
