@@ -3,20 +3,46 @@ package org.aaec.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.aaec.serving.EmotionRecognizer;
+import org.aaec.serving.Engine;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
-/** {@code --model}, defaulting to the model shipped with aaec. */
+/** {@code --model}, defaulting to the model shipped with aaec, and {@code --engine}, what runs it. */
 final class ModelOption {
 
     @Option(names = "--model", paramLabel = "FILE",
-            description = "Model file (model.aaec of a run). Default: the shipped model (aaec on RAVDESS).")
+            description = "Model file (model.aaec of a run; with --engine onnxruntime also a .onnx from 'aaec "
+                    + "export'). Default: the shipped model (aaec on RAVDESS).")
     Path model;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "pytorch", converter = EngineConverter.class,
+            description = "What runs the classifier: pytorch (libtorch through DJL) or onnxruntime (ONNX Runtime). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Engine engine;
+
+    /** picocli turns the exception's message into a usage error. */
+    static final class EngineConverter implements ITypeConverter<Engine> {
+        @Override
+        public Engine convert(String value) {
+            return Engine.parse(value);
+        }
+    }
+
     EmotionRecognizer open() throws IOException {
-        return model == null ? EmotionRecognizer.loadDefault() : EmotionRecognizer.load(model);
+        return open(0);
+    }
+
+    /**
+     * @param threads ONNX Runtime's threads per recognizer, 0 for its default (libtorch's are set
+     *     process-wide by {@link Engines#configureThreads})
+     */
+    EmotionRecognizer open(int threads) throws IOException {
+        return model == null ? EmotionRecognizer.loadDefault(engine, threads)
+                : EmotionRecognizer.load(model, engine, threads);
     }
 
     String describe() {
-        return model == null ? "shipped default model" : model.toString();
+        return (model == null ? "shipped default model" : model.toString())
+                + (engine == Engine.PYTORCH ? "" : " on " + engine.id());
     }
 }

@@ -69,9 +69,10 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        Engines.configureThreads(Math.max(1, cores / w)); // the workers share the cores
+        int threads = Math.max(1, cores / w); // the workers share the cores
+        Engines.configureThreads(threads);
         Terminal t = Terminal.of(spec);
-        EmotionServer server = EmotionServer.start(settings, modelOption::open);
+        EmotionServer server = EmotionServer.start(settings, () -> modelOption.open(threads));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(30);

@@ -66,6 +66,18 @@ public final class OnnxModels {
         return export(ModelFile.read(file), file.toString());
     }
 
+    /**
+     * @return the model shipped inside aaec as a serialised ONNX model
+     * @throws IOException when the build has no default model
+     */
+    public static byte[] exportDefault() throws IOException {
+        InputStream in = EmotionRecognizer.class.getResourceAsStream(EmotionRecognizer.DEFAULT_MODEL_RESOURCE);
+        if (in == null) {
+            throw new IOException("this build has no default model; pass --model");
+        }
+        return export(ModelFile.read(in, "default model"), "default model");
+    }
+
     static Map<String, String> metadata(ModelInfo info) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
         m.put(MODEL, ModelFile.json(info));
@@ -90,10 +102,11 @@ public final class OnnxModels {
                         levelWords(info.normalization().level()), info.normalization().floor(), NORMALIZATION,
                         info.normalization().level(), info.normalization().silence());
         return String.format(Locale.ROOT, "features: float32 [batch, %d frames, %d bins]. Audio mono at %d Hz, cut or "
-                + "zero-padded to %s s; power spectrogram |STFT|^2 with n_fft %d, hop %d, %s window, center %s "
-                + "(zero padding); then %s. Outputs: one softmax per head, classes in %s order.",
+                + "zero-padded to %s s; power spectrogram |STFT|^2 with n_fft %d, hop %d, %s window, %s; "
+                + "then %s. Outputs: one softmax per head, classes in %s order.",
                 info.model().frames(), info.model().bins(), f.sampleRate(), AudioLoader.seconds(f.maxSeconds()),
-                f.nFft(), f.hop(), f.window(), f.center(), scaling, HEADS);
+                f.nFft(), f.hop(), f.window(), f.center() ? "frames centred by reflect padding of n_fft/2" : "frames not "
+                + "centred", scaling, HEADS);
     }
 
     private static String levelWords(String level) {

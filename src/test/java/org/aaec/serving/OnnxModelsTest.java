@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.aaec.audio.AudioClip;
 import org.aaec.audio.AudioLoader;
+import org.aaec.features.Normalization;
+import org.aaec.features.NpyFile;
 import org.aaec.model.Classifier;
 import org.aaec.model.HeadSpec;
 import org.aaec.model.ModelConfig;
@@ -32,6 +34,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The ONNX export against the classifier it came from: ONNX Runtime's probabilities on real clips
@@ -187,6 +191,36 @@ class OnnxModelsTest {
             assertEquals(r.info().normalization().mean()[5], norm.get("mean").get(5).asDouble(), 0);
             assertTrue(meta.get(OnnxModels.INPUT).contains("n_fft " + r.info().features().nFft()), meta.get("aaec.input"));
         }
+    }
+
+    /**
+     * scripts/onnx_input.py, the numpy recipe the README gives users of an exported model, computes
+     * from the metadata's settings the input aaec computes itself: for the shipped scaling and two
+     * others (level utterance with silence trimmed; linear bins, no level), on a real clip decoded
+     * by the reference FLAC decoder (fixtures by src/test/python/make_onnx_input_fixtures.py).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"shipped", "utterance-trim", "linear-none"})
+    void theNumpyRecipeComputesAaecsInput(String variant) throws Exception {
+        ModelInfo shipped;
+        try (EmotionRecognizer r = EmotionRecognizer.loadDefault()) {
+            shipped = r.info();
+        }
+        Normalization norm = new ObjectMapper().readValue(
+                Shared.fixture("onnx/" + variant + ".normalization.json").toFile(), Normalization.class);
+        ModelInfo info = new ModelInfo(shipped.format(), shipped.version(), shipped.variant(), 1, "fixture",
+                shipped.created(), shipped.features(), true, norm, shipped.model().withInput(shipped.model().frames(),
+                norm.bins()), List.of("classifier"), shipped.config(), List.of(), List.of());
+        float[] mine = new ClipFeatures(info).prepare(new AudioLoader().load(Shared.corpus("emodb")
+                .resolve("03a01Fa.flac"))).data();
+        NpyFile.Array numpy = NpyFile.read(Shared.fixture("onnx/" + variant + ".features.npy"));
+        assertEquals(List.of(shipped.model().frames(), norm.bins()), List.of(numpy.shape()[0], numpy.shape()[1]));
+        assertEquals(numpy.data().length, mine.length);
+        double worst = 0;
+        for (int i = 0; i < mine.length; i++) {
+            worst = Math.max(worst, Math.abs(mine[i] - numpy.data()[i]));
+        }
+        assertTrue(worst < 1e-4, variant + ": largest difference " + worst);
     }
 
     @Test
