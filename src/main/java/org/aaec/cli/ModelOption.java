@@ -6,6 +6,7 @@ import org.aaec.serving.EmotionRecognizer;
 import org.aaec.serving.Engine;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code --model}, defaulting to the model shipped with aaec, and {@code --engine}, what runs it. */
 final class ModelOption {
@@ -24,7 +25,11 @@ final class ModelOption {
     static final class EngineConverter implements ITypeConverter<Engine> {
         @Override
         public Engine convert(String value) {
-            return Engine.parse(value);
+            try {
+                return Engine.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.function.IntConsumer;
 import org.aaec.audio.AudioClip;
 import org.aaec.serving.EmotionPrediction;
 import org.aaec.serving.EmotionRecognizer;
+import org.aaec.serving.Engine;
 import org.aaec.serving.ModelInfo;
 
 /**
@@ -78,6 +79,11 @@ public final class BatchingPool implements AutoCloseable {
     /** The model's description. */
     public ModelInfo info() {
         return recognizers.get(0).info();
+    }
+
+    /** What runs the classifier. */
+    public Engine engine() {
+        return recognizers.get(0).engine();
     }
 
     /** Clips waiting for a worker. */

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /v1/predict}: audio as the body or as the multipart field {@code file}, any
  *       format the CLI decodes; {@code ?timeline=true&window=&hop=&vad=} for emotion over time;
  *       JSON with per-head class and probabilities (and segments).
- *   <li>{@code GET /v1/model}: heads, classes, feature settings, scores, data licence.
+ *   <li>{@code GET /v1/model}: heads, classes, feature settings, scores, data licence, engine.
  *   <li>{@code GET /health}, {@code GET /metrics} (Prometheus text), {@code GET /}: the web page.
  * </ul>
  * Every error is JSON ({@code error}, {@code problem}, {@code status}), never a stack trace: 400
@@ -147,6 +147,7 @@ public final class EmotionServer implements AutoCloseable {
         o.put("variant", info.variant());
         o.put("trainedOn", info.trainedOn());
         o.put("created", info.created());
+        o.put("engine", pool.engine().id());
         ArrayNode heads = o.putArray("heads");
         for (HeadSpec h : info.model().heads()) {
             ObjectNode head = heads.addObject();

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.aaec.audio.AudioLoader;
 import org.aaec.serving.EmotionPrediction;
 import org.aaec.serving.EmotionRecognizer;
+import org.aaec.serving.Engine;
 import org.aaec.testutil.Shared;
 import org.aaec.testutil.TestAudio;
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +102,29 @@ class EmotionServerTest {
         assertFalse(o.get("longerThanInput").asBoolean(), "a 2-s clip fits the 4-s input");
     }
 
+    /** The same service on ONNX Runtime answers what libtorch answers, and says which engine it runs. */
+    @Test
+    void onOnnxRuntimeTheAnswerIsLibtorchs() throws Exception {
+        try (EmotionServer ort = EmotionServer.start(new ServerSettings("127.0.0.1", 0, 1, 8, 20, 64, BODY_LIMIT, 60),
+                () -> EmotionRecognizer.loadDefault(Engine.ONNXRUNTIME, 1))) {
+            URI base = URI.create("http://127.0.0.1:" + ort.port());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/v1/predict"))
+                    .POST(HttpRequest.BodyPublishers.ofFile(clip)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode o = json(r);
+            for (EmotionPrediction.Head h : direct.predict(new AudioLoader().loadStart(clip, 4)).heads()) {
+                assertEquals(h.label(), o.get(h.name()).get("label").asText(), h.name());
+                for (int c = 0; c < h.classes().size(); c++) {
+                    assertEquals(h.probabilities()[c], o.get(h.name()).get("probabilities").get(h.classes().get(c))
+                            .floatValue(), 1e-4, h.name());
+                }
+            }
+            JsonNode model = JSON.readTree(http.send(HttpRequest.newBuilder(base.resolve("/v1/model")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            assertEquals("onnxruntime", model.get("engine").asText());
+        }
+    }
+
     @Test
     void aLongClipAsMultipartGetsItsTimeline() throws Exception {
         String boundary = "aaecboundary";
@@ -168,6 +192,7 @@ class EmotionServerTest {
         assertEquals("arousal", model.get("heads").get(0).get("name").asText());
         assertEquals("low", model.get("heads").get(0).get("classes").get(0).asText());
         assertEquals(4.0, model.get("inputSeconds").asDouble());
+        assertEquals("pytorch", model.get("engine").asText());
         assertTrue(model.get("dataLicence").asText().contains("CC BY-NC-SA"), model.toString());
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
