@@ -9,6 +9,7 @@
 # (without OpenBLAS the reference runs on netlib's reference BLAS, 3x slower: not its best setting;
 # the script stops rather than compare against that).
 # Usage: ROUNDS=3 STEPS=20 THREADS=2 scripts/bench-compare.sh   -> target/bench-compare/compare.json
+# ONLY=infer compares inference alone (libtorch and ONNX Runtime against the reference's infer mode).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ref=../shared/bench
@@ -41,18 +42,22 @@ run_ref() { # round, policy, name, args...
 for r in $(seq 1 "$rounds"); do
   echo "round $r of $rounds: aaec"
   # the launcher's own settings (OMP_WAIT_POLICY=ACTIVE unless set)
-  env -u OMP_WAIT_POLICY ./aaec bench --fork --only train,infer,features --threads "$threads" --steps "$steps" \
+  env -u OMP_WAIT_POLICY ./aaec bench --fork --only "${ONLY:-train,infer,features}" --threads "$threads" --steps "$steps" \
     --json "$out/aaec-$r.json" --wav-dir "$out/wavs" > "$out/aaec-$r.txt"
   echo "round $r of $rounds: reference"
   for policy in PASSIVE ACTIVE; do
     for T in 469 126; do
-      run_ref "$r" "$policy" "classifier-$T" --mode classifier --T "$T" --batch 32 --steps "$steps"
-      run_ref "$r" "$policy" "aaec-$T" --mode aaec --T "$T" --batch 32 --steps $(( steps / 2 > 3 ? steps / 2 : 3 ))
+      if [[ -z "${ONLY:-}" ]]; then
+        run_ref "$r" "$policy" "classifier-$T" --mode classifier --T "$T" --batch 32 --steps "$steps"
+        run_ref "$r" "$policy" "aaec-$T" --mode aaec --T "$T" --batch 32 --steps $(( steps / 2 > 3 ? steps / 2 : 3 ))
+      fi
       run_ref "$r" "$policy" "infer-$T" --mode infer --T "$T" --batch 32 --steps "$steps"
       run_ref "$r" "$policy" "infer1-$T" --mode infer --T "$T" --batch 1 --steps $(( steps * 3 ))
     done
   done
-  python3 "$ref/features_ref.py" --bench "$out"/wavs/bench-*.wav > "$out/ref-features-$r.txt"
+  if [[ -z "${ONLY:-}" ]]; then
+    python3 "$ref/features_ref.py" --bench "$out"/wavs/bench-*.wav > "$out/ref-features-$r.txt"
+  fi
 done
 
 python3 - "$out" "$rounds" <<'PY'
@@ -67,7 +72,9 @@ def ref(name, policy, r):
 rows = []
 for T in (469, 126):
     pairs = [(f"train classifier T={T}", f"classifier-{T}"), (f"train aaec T={T}", f"aaec-{T}"),
-             (f"infer T={T} batch 32", f"infer-{T}"), (f"infer T={T} batch 1", f"infer1-{T}")]
+             (f"infer T={T} batch 32", f"infer-{T}"), (f"infer T={T} batch 1", f"infer1-{T}"),
+             (f"infer onnxruntime T={T} batch 32", f"infer-{T}"), (f"infer onnxruntime T={T} batch 1", f"infer1-{T}")]
+    pairs = [(ours, theirs) for ours, theirs in pairs if ours in aaec[0]]
     for ours, theirs in pairs:
         a = statistics.median(x[ours]["median"] for x in aaec)
         per_policy = {p: statistics.median(ref(theirs, p, r) for r in range(1, rounds + 1))
@@ -75,11 +82,12 @@ for T in (469, 126):
         best = max(per_policy, key=per_policy.get)
         rows.append(dict(figure=ours, aaec=a, reference=per_policy[best], reference_policy=best,
                          reference_by_policy=per_policy, unit=aaec[0][ours]["unit"]))
-feat = statistics.median(float(re.search(r"audio_seconds_per_second ([0-9.]+)",
+feat = None if not (out / "ref-features-1.txt").exists() else statistics.median(float(re.search(r"audio_seconds_per_second ([0-9.]+)",
                                          (out / f"ref-features-{r}.txt").read_text()).group(1))
                          for r in range(1, rounds + 1))
 name = "features (decode+resample+STFT, 1 thread)"
-rows.append(dict(figure=name, aaec=statistics.median(x[name]["median"] for x in aaec), reference=feat,
+if feat is not None:
+  rows.append(dict(figure=name, aaec=statistics.median(x[name]["median"] for x in aaec), reference=feat,
                  reference_policy="-", unit=aaec[0][name]["unit"]))
 print(f"CPU: {cpu}; {rounds} interleaved rounds; medians over rounds")
 print(f"{'figure':46s} {'aaec':>10s} {'reference':>10s} {'ref policy':>10s} {'ratio':>7s}")
@@ -89,6 +97,8 @@ for x in rows:
           f"{x['ratio']:7.2f}  {x['unit']}")
 peaks = []
 for mode, group in (("classifier", "train-classifier"), ("aaec", "train-aaec"), ("infer", "infer")):
+    if not any(p["group"] == group for p in json.loads((out / "aaec-1.json").read_text()).get("peaks", [])):
+        continue
     for T in (469, 126):
         ours = max(p["peakResidentMiB"] for r in range(1, rounds + 1)
                    for p in json.loads((out / f"aaec-{r}.json").read_text()).get("peaks", [])

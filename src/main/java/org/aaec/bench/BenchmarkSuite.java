@@ -11,8 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.aaec.audio.AudioClip;
+import org.aaec.audio.AudioLoader;
 import org.aaec.io.AtomicFiles;
 import org.aaec.report.Machine;
+import org.aaec.serving.EmotionRecognizer;
+import org.aaec.serving.Engine;
+import org.aaec.serving.OnnxModels;
 import org.aaec.training.Variant;
 
 /**
@@ -22,9 +27,14 @@ import org.aaec.training.Variant;
  */
 public final class BenchmarkSuite {
 
+    /** Groups that run only when named. */
+    private static final List<String> ALONE = List.of("memory", "long", "serve", "engines");
+    /** Groups measured once, not per input length. */
+    private static final List<String> SINGLE = List.of("latency", "features", "startup", "memory", "long", "serve",
+            "engines");
     /** The groups, in the order they run. */
     public static final List<String> GROUPS = List.of("train", "train-classifier", "train-aaec", "infer", "profile",
-            "latency", "features", "startup", "memory", "long", "serve");
+            "latency", "features", "startup", "memory", "long", "serve", "engines");
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -45,7 +55,7 @@ public final class BenchmarkSuite {
             int memorySteps, Path wavDir, Path jar) {
 
         boolean wants(String group) {
-            return only == null ? !List.of("memory", "long", "serve").contains(group) : only.contains(group);
+            return only == null ? !ALONE.contains(group) : only.contains(group);
         }
 
         boolean wantsTraining(Variant v) {
@@ -96,6 +106,8 @@ public final class BenchmarkSuite {
             if (o.wants("infer")) {
                 report.accept(Benchmarks.inference(t, o.batch(), o.warmup(), o.steps()));
                 report.accept(Benchmarks.inference(t, 1, o.warmup(), o.steps() * 3));
+                report.accept(Benchmarks.inferenceOnnx(t, o.batch(), o.warmup(), o.steps(), o.threads()));
+                report.accept(Benchmarks.inferenceOnnx(t, 1, o.warmup(), o.steps() * 3, o.threads()));
             }
             if (o.wants("profile")) {
                 ArrayNode profiles = root.withArray("profiles");
@@ -130,6 +142,9 @@ public final class BenchmarkSuite {
         }
         if (o.wants("serve")) {
             serve(o, root, lines);
+        }
+        if (o.wants("engines")) {
+            engines(o, root, lines);
         }
         if (o.wants("memory")) {
             double[] rss = Benchmarks.residentOverSteps(126, o.batch(), 100, o.memorySteps());
@@ -188,7 +203,7 @@ public final class BenchmarkSuite {
                 }
             }
         }
-        for (String g : List.of("latency", "features", "startup", "memory", "long", "serve")) {
+        for (String g : SINGLE) {
             if (o.wants(g)) {
                 runs.add(List.of(g, "126"));
             }
@@ -232,7 +247,7 @@ public final class BenchmarkSuite {
                 pk.put("frames", Integer.parseInt(r.get(1)));
                 pk.put("peakResidentMiB", peakMiB);
                 lines.accept(String.format(Locale.ROOT, "  peak resident memory of %s%s alone: %.0f MiB", r.get(0),
-                        List.of("latency", "features", "startup", "memory", "long", "serve").contains(r.get(0)) ? ""
+                        SINGLE.contains(r.get(0)) ? ""
                                 : " T=" + r.get(1), peakMiB));
             } finally {
                 Files.deleteIfExists(json);
@@ -298,6 +313,58 @@ public final class BenchmarkSuite {
                     + "MiB at the end (%+.1f %%)", batch, r.requests(), r.errors(), r.clipsPerSecond(), r.p50(),
                     r.p95(), r.p99(), r.rssStartMiB(), r.rssEndMiB(), 100 * (r.rssEndMiB() / r.rssStartMiB() - 1)));
             out.add(JSON.valueToTree(r));
+        }
+    }
+
+    /**
+     * libtorch against ONNX Runtime on the shipped model and 40 EmoDB clips: in this process, one
+     * clip's latency and the throughput in batches of 32; then {@code aaec predict} over the 40
+     * clips, and {@code aaec serve} under 50 clients for 60 s, each engine in a process of its own
+     * (ONNX Runtime reading the exported .onnx, so that libtorch is never loaded there).
+     */
+    private static void engines(Options o, ObjectNode root, Consumer<String> lines)
+            throws IOException, InterruptedException {
+        Path corpus = Path.of("..", "shared", "data", "emodb");
+        List<Path> files;
+        try (var list = Files.list(corpus)) {
+            files = list.filter(f -> f.toString().endsWith(".flac")).sorted().limit(40).toList();
+        }
+        List<AudioClip> clips = new ArrayList<>();
+        for (Path f : files) {
+            clips.add(new AudioLoader().load(f));
+        }
+        Files.createDirectories(o.wavDir());
+        Path aaec = o.wavDir().resolve("default-model.aaec");
+        try (var in = EmotionRecognizer.class.getResourceAsStream(EmotionRecognizer.DEFAULT_MODEL_RESOURCE)) {
+            AtomicFiles.write(aaec, in.readAllBytes());
+        }
+        Path onnx = o.wavDir().resolve("default-model.onnx");
+        AtomicFiles.write(onnx, OnnxModels.exportDefault());
+        lines.accept("engines: the shipped model; " + clips.size() + " EmoDB clips from " + corpus);
+        ArrayNode out = root.putArray("engines");
+        for (Engine e : Engine.values()) {
+            Path model = e == Engine.PYTORCH ? aaec : onnx;
+            EngineBenchmark.Result r = EngineBenchmark.run(e, model, clips, 4, 32, o.threads());
+            ObjectNode row = out.addObject();
+            row.put("engine", e.id());
+            row.set("inProcess", JSON.valueToTree(r));
+            String line = String.format(Locale.ROOT, "engine %-11s one clip p50 %.1f ms, p95 %.1f ms; batches of %d: "
+                    + "%.1f clips/s", e.id(), r.p50Millis(), r.p95Millis(), r.batch(), r.clipsPerSecond());
+            if (Files.isRegularFile(o.jar())) {
+                List<String> args = new ArrayList<>(List.of("predict", "--engine", e.id(), "--model", model.toString()));
+                files.forEach(f -> args.add(f.toString()));
+                double[] predict = LongFileBenchmark.command(o.jar(), args);
+                row.put("predictWallSeconds", predict[0]);
+                row.put("predictPeakResidentMiB", predict[1]);
+                ServeBenchmark.Result sv = ServeBenchmark.run(o.jar(), ServeBenchmark.clips(corpus, 40), 8, 50, 10, 60,
+                        "--engine", e.id(), "--model", model.toString());
+                row.set("serve", JSON.valueToTree(sv));
+                line += String.format(Locale.ROOT, "; predict of %d files in its own process %.2f s, peak %.0f MiB; "
+                        + "serve (50 clients, batch 8) %.1f clips/s, p50 %.0f ms, p99 %.0f ms, %d errors, resident "
+                        + "%.0f MiB", files.size(), predict[0], predict[1], sv.clipsPerSecond(), sv.p50(), sv.p99(),
+                        sv.errors(), sv.rssEndMiB());
+            }
+            lines.accept(line);
         }
     }
 

@@ -1,5 +1,10 @@
 package org.aaec.bench;
 
+import ai.djl.ndarray.types.DataType;
+import ai.onnxruntime.OrtException;
+import org.aaec.model.Classifier;
+import org.aaec.onnx.OnnxClassifier;
+import org.aaec.onnx.OnnxExporter;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -137,6 +142,45 @@ public final class Benchmarks {
     public static OpProfile inferenceProfile(int frames, int batch, int warmup, int reps) {
         return withInferenceStep(frames, batch, step -> OpProfile.of("infer T=" + frames + " batch " + batch, step,
                 warmup, reps));
+    }
+
+    /**
+     * The classifier forward of {@link #inference} on ONNX Runtime: the same widths and input, the
+     * classifier exported to ONNX ({@link OnnxExporter}) and run by a session with {@code threads}
+     * intra-op threads. The figure to set beside libtorch's and the reference's.
+     *
+     * @param frames T
+     * @param batch clips per pass
+     * @param warmup untimed passes
+     * @param reps timed passes
+     * @param threads ONNX Runtime's intra-op threads
+     * @return clips per second
+     */
+    public static Measurement inferenceOnnx(int frames, int batch, int warmup, int reps, int threads) {
+        ModelConfig config = ModelConfig.standard(frames, BINS, HEADS);
+        byte[] onnx;
+        try (NDManager m = NDManager.newBaseManager()) {
+            Classifier c = new Classifier(config);
+            c.initialize(m, DataType.FLOAT32, new Shape(1, frames, BINS));
+            onnx = OnnxExporter.export(config, c, Map.of());
+        }
+        float[] x = randomClips(batch, frames, 2).meanSpectra();
+        float[] input = new float[batch * frames * BINS];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = x[i % x.length];
+        }
+        try (OnnxClassifier session = OnnxClassifier.open(onnx, threads)) {
+            return Measurement.time("infer onnxruntime T=" + frames + " batch " + batch, "clips/s", batch, warmup,
+                    reps, () -> {
+                        try {
+                            session.probabilities(input, batch);
+                        } catch (OrtException e) {
+                            throw new IllegalStateException(e.getMessage(), e);
+                        }
+                    });
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime refused the classifier: " + e.getMessage(), e);
+        }
     }
 
     private static <T> T withInferenceStep(int frames, int batch, java.util.function.Function<Runnable, T> measure) {

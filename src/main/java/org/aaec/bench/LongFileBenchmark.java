@@ -64,8 +64,8 @@ public final class LongFileBenchmark {
     }
 
     /**
-     * Runs {@code java -jar JAR predict FILE} (plus {@code extra} arguments) to its end, reading the
-     * child's peak resident set ({@code VmHWM}, which only grows) every 20 ms until it exits.
+     * Runs {@code java -jar JAR predict FILE} (plus {@code extra} arguments) to its end in a process
+     * of its own (see {@link #command}).
      *
      * @param jar the application jar
      * @param file the audio
@@ -77,9 +77,27 @@ public final class LongFileBenchmark {
      */
     public static Run predict(Path jar, Path file, double audioSeconds, String... extra)
             throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("predict", file.toString()));
+        args.addAll(List.of(extra));
+        double[] r = command(jar, args);
+        return new Run(file.getFileName() + (extra.length == 0 ? "" : " " + String.join(" ", extra)), audioSeconds,
+                r[0], r[1]);
+    }
+
+    /**
+     * Runs {@code java -jar JAR ARGS...} to its end, reading the child's peak resident set
+     * ({@code VmHWM}, which only grows) every 20 ms until it exits.
+     *
+     * @param jar the application jar
+     * @param args the command's arguments
+     * @return wall seconds and peak resident MiB
+     * @throws IOException when the child fails
+     * @throws InterruptedException when interrupted
+     */
+    public static double[] command(Path jar, List<String> args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-jar", jar.toString(), "predict", file.toString()));
-        cmd.addAll(List.of(extra));
+                "-Dai.djl.offline=true", "-jar", jar.toString()));
+        cmd.addAll(args);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -92,9 +110,9 @@ public final class LongFileBenchmark {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         if (p.exitValue() != 0) {
-            throw new IOException("predict " + file + " failed with exit code " + p.exitValue());
+            throw new IOException(String.join(" ", args.subList(0, Math.min(2, args.size()))) + " failed with exit code "
+                    + p.exitValue());
         }
-        return new Run(file.getFileName() + (extra.length == 0 ? "" : " " + String.join(" ", extra)), audioSeconds,
-                wall, peak);
+        return new double[] {wall, peak};
     }
 }

@@ -93,16 +93,18 @@ public final class ServeBenchmark {
      * @param clients concurrent clients
      * @param warmupSeconds unmeasured load first
      * @param seconds measured load
+     * @param extra further arguments of {@code serve} (an engine, a model)
      * @return the figures
      * @throws IOException when the server does not start
      * @throws InterruptedException when interrupted
      */
     public static Result run(Path jar, List<byte[]> clips, int maxBatch, int clients, double warmupSeconds,
-            double seconds) throws IOException, InterruptedException {
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            double seconds, String... extra) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=true", "-jar", jar.toString(), "serve", "--port", "0", "--max-batch",
-                Integer.toString(maxBatch), "--max-requests", Integer.toString(Math.max(64, clients * 2)))
-                .redirectErrorStream(true).start();
+                Integer.toString(maxBatch), "--max-requests", Integer.toString(Math.max(64, clients * 2))));
+        cmd.addAll(List.of(extra));
+        Process server = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {
             int port = port(server);
             URI uri = URI.create("http://127.0.0.1:" + port + "/v1/predict");

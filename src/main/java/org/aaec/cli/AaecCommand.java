@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "aaec", mixinStandardHelpOptions = true, version = "aaec 0.1.0",
         description = "Speech emotion recognition with the Adversarial Autoencoder-based Classifier (AAEC).",
         subcommands = {FeaturesCommand.class, ManifestCommand.class, TrainCommand.class, EvaluateCommand.class,
-            PredictCommand.class, ExportCommand.class, ServeCommand.class, ListenCommand.class, ExperimentCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class},
+            PredictCommand.class, SparkPredictCommand.class, ExportCommand.class, ServeCommand.class, ListenCommand.class, ExperimentCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (bad input, I/O error); one line says why", "2:usage error"})
 public final class AaecCommand implements Callable<Integer> {

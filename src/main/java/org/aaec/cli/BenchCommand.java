@@ -41,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", description = "Run only these groups: train (or train-classifier, "
             + "train-aaec), infer, profile, latency, features, startup, memory, long (predict on a 2-hour MP3 "
             + "beside a 10-s clip: time and peak memory), serve (50 clients for 60 s against aaec serve, with and "
-            + "without micro-batching). memory, long and serve run only when named.")
+            + "without micro-batching), engines (libtorch against ONNX Runtime: latency, throughput, predict and serve with memory). memory, long, serve and engines run only when named.")
     List<String> only;
 
     @Option(names = "--memory-steps", defaultValue = "2000", description = "Memory: full AAEC steps at T=126; RSS "

@@ -46,6 +46,20 @@ final class ModelOption {
                 : EmotionRecognizer.load(model, engine, threads);
     }
 
+    /** The model file's bytes, for jobs that ship the model rather than a path (Spark). */
+    byte[] bytes() throws IOException {
+        if (model != null) {
+            return java.nio.file.Files.readAllBytes(model);
+        }
+        try (java.io.InputStream in = EmotionRecognizer.class.getResourceAsStream(
+                EmotionRecognizer.DEFAULT_MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("this build has no default model; pass --model");
+            }
+            return in.readAllBytes();
+        }
+    }
+
     String describe() {
         return (model == null ? "shipped default model" : model.toString())
                 + (engine == Engine.PYTORCH ? "" : " on " + engine.id());

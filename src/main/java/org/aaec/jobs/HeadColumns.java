@@ -12,7 +12,7 @@ import org.aaec.serving.EmotionPrediction;
  * (low, medium, high; negative, neutral, positive) to 4 decimals; empty cells where there is no
  * answer.
  */
-final class HeadColumns {
+public final class HeadColumns {
 
     /** One answer to put in the columns, by head index and class index in the model's order. */
     interface Answer {
@@ -26,13 +26,16 @@ final class HeadColumns {
     private final List<HeadSpec> heads;
     private final List<int[]> order = new ArrayList<>();
 
-    HeadColumns(List<HeadSpec> heads) {
+    /**
+     * @param heads the model's heads
+     */
+    public HeadColumns(List<HeadSpec> heads) {
         this.heads = List.copyOf(heads);
         heads.forEach(h -> order.add(h.displayOrder()));
     }
 
     /** Per head: its name, then {@code <head>_p_<class>} per class. */
-    List<String> header() {
+    public List<String> header() {
         List<String> names = new ArrayList<>();
         for (int h = 0; h < heads.size(); h++) {
             names.add(heads.get(h).name());

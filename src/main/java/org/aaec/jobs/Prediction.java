@@ -82,6 +82,25 @@ public final class Prediction {
     }
 
     /**
+     * One file as {@code predict} sees it, on its own: the start of it (the model's input length)
+     * predicted, or the reason it could not be, naming the file. For jobs that spread files over
+     * workers (Spark), where {@link #run}'s sequence and counts do not apply.
+     *
+     * @param model the model
+     * @param loader decodes at the model's rate
+     * @param file the audio
+     * @return its row
+     */
+    public static Row one(EmotionRecognizer model, AudioLoader loader, Path file) {
+        try {
+            return new Row(file, model.predict(loader.startOf(file, model.info().features().maxSeconds()).start()),
+                    null);
+        } catch (AudioInputException | RuntimeException | OutOfMemoryError e) {
+            return new Row(file, null, Failures.of(file, e)); // whatever it is, it is this file's row
+        }
+    }
+
+    /**
      * @param model the model
      * @param files audio files
      * @param sink receives one row per file, in order

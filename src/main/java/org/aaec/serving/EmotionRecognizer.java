@@ -72,6 +72,28 @@ public final class EmotionRecognizer implements AutoCloseable {
     }
 
     /**
+     * A model from bytes (a model file's, or an exported ONNX file's), for code that ships the model
+     * itself rather than a path, as a Spark job does to its executors.
+     *
+     * @param model the file's bytes
+     * @param origin its name for messages
+     * @param engine what runs the classifier
+     * @param threads as for {@link #load(Path, Engine, int)}
+     * @return the recognizer
+     * @throws IOException naming {@code origin} when it is not a model
+     */
+    public static EmotionRecognizer load(byte[] model, String origin, Engine engine, int threads) throws IOException {
+        if (model.length > 0 && model[0] == OnnxModels.FIRST_BYTE) {
+            if (engine != Engine.ONNXRUNTIME) {
+                throw new IOException(origin + ": an ONNX model runs on ONNX Runtime only (--engine onnxruntime)");
+            }
+            OnnxModels.Opened o = OnnxModels.open(model, origin, threads);
+            return new EmotionRecognizer(o.info(), engine, o.runtime());
+        }
+        return open(ModelFile.read(new java.io.ByteArrayInputStream(model), origin), origin, engine, threads);
+    }
+
+    /**
      * Loads the model shipped inside aaec.
      *
      * @return the recognizer, on libtorch

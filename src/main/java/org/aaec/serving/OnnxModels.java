@@ -37,6 +37,8 @@ public final class OnnxModels {
     public static final String HEADS = "aaec.heads";
     /** Metadata key of the input recipe in words. */
     public static final String INPUT = "aaec.input";
+    /** How every serialised ONNX model begins: field 1 (ir_version) as a varint; a zip begins "PK". */
+    static final int FIRST_BYTE = 0x08;
     /** Largest ONNX file read (a protobuf message cannot exceed 2 GB; aaec's are a few MB). */
     private static final long MAX_BYTES = 1L << 30;
 
@@ -134,7 +136,7 @@ public final class OnnxModels {
             return false; // ModelFile names what is wrong
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x08; // field 1 (ir_version), varint: how every ONNX model begins; a zip begins "PK"
+            return in.read() == FIRST_BYTE;
         }
     }
 
