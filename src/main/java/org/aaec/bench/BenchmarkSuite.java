@@ -335,9 +335,7 @@ public final class BenchmarkSuite {
         }
         Files.createDirectories(o.wavDir());
         Path aaec = o.wavDir().resolve("default-model.aaec");
-        try (var in = EmotionRecognizer.class.getResourceAsStream(EmotionRecognizer.DEFAULT_MODEL_RESOURCE)) {
-            AtomicFiles.write(aaec, in.readAllBytes());
-        }
+        AtomicFiles.write(aaec, EmotionRecognizer.defaultModel());
         Path onnx = o.wavDir().resolve("default-model.onnx");
         AtomicFiles.write(onnx, OnnxModels.exportDefault());
         lines.accept("engines: the shipped model; " + clips.size() + " EmoDB clips from " + corpus);

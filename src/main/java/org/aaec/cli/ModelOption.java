@@ -48,16 +48,12 @@ final class ModelOption {
 
     /** The model file's bytes, for jobs that ship the model rather than a path (Spark). */
     byte[] bytes() throws IOException {
-        if (model != null) {
-            return java.nio.file.Files.readAllBytes(model);
-        }
-        try (java.io.InputStream in = EmotionRecognizer.class.getResourceAsStream(
-                EmotionRecognizer.DEFAULT_MODEL_RESOURCE)) {
-            if (in == null) {
-                throw new IOException("this build has no default model; pass --model");
-            }
-            return in.readAllBytes();
-        }
+        return model == null ? EmotionRecognizer.defaultModel() : java.nio.file.Files.readAllBytes(model);
+    }
+
+    /** How messages name the model. */
+    String name() {
+        return model == null ? EmotionRecognizer.DEFAULT_MODEL_NAME : model.toString();
     }
 
     String describe() {

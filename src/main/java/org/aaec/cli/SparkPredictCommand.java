@@ -70,8 +70,11 @@ final class SparkPredictCommand implements Callable<Integer> {
                     + e.getMessage());
         }
         Terminal t = Terminal.of(spec);
+        byte[] bytes = modelOption.bytes();
         ModelInfo info;
-        try (EmotionRecognizer model = modelOption.open(threads)) { // refuses a bad model before Spark starts
+        // loaded here as the executors will load it, so that a bad model is refused before Spark starts
+        try (EmotionRecognizer model = EmotionRecognizer.load(bytes, modelOption.name(), modelOption.engine,
+                threads)) {
             info = model.info();
             if (settings.timeline()) {
                 try {
@@ -88,7 +91,7 @@ final class SparkPredictCommand implements Callable<Integer> {
                     + "the jars of target/spark-classpath.txt) or spark-submit");
         }
         long t0 = System.nanoTime();
-        SparkPrediction.Summary s = SparkPrediction.run(master, settings, modelOption.bytes(), info);
+        SparkPrediction.Summary s = SparkPrediction.run(master, settings, bytes, info);
         t.info(String.format(Locale.ROOT, "spark-predict: %d file(s), %d with an error%s, in %.1f s; wrote %s/files"
                 + ".parquet and .csv%s", s.files(), s.failed(), s.windows() > 0 ? ", " + s.windows() + " window(s)"
                 : "", (System.nanoTime() - t0) / 1e9, s.out(), s.windows() > 0 ? ", " + s.out() + "/windows.parquet "

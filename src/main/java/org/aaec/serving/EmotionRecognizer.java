@@ -1,5 +1,6 @@
 package org.aaec.serving;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ public final class EmotionRecognizer implements AutoCloseable {
 
     /** Class-path location of the model shipped with aaec (aaec on RAVDESS, default preset). */
     public static final String DEFAULT_MODEL_RESOURCE = "/org/aaec/serving/default-model.aaec";
+    /** How messages name the shipped model. */
+    public static final String DEFAULT_MODEL_NAME = "default model";
 
     private final ModelInfo info;
     private final Engine engine;
@@ -61,12 +64,8 @@ public final class EmotionRecognizer implements AutoCloseable {
      */
     public static EmotionRecognizer load(Path file, Engine engine, int threads) throws IOException {
         if (OnnxModels.isOnnx(file)) {
-            if (engine != Engine.ONNXRUNTIME) {
-                throw new IOException(file + ": an ONNX model runs on ONNX Runtime only (--engine onnxruntime); "
-                        + "libtorch reads the model.aaec it was exported from");
-            }
-            OnnxModels.Opened o = OnnxModels.open(file, threads);
-            return new EmotionRecognizer(o.info(), engine, o.runtime());
+            requireOnnxRuntime(file.toString(), engine);
+            return onnx(OnnxModels.open(file, threads), engine);
         }
         return open(ModelFile.read(file), file.toString(), engine, threads);
     }
@@ -84,13 +83,21 @@ public final class EmotionRecognizer implements AutoCloseable {
      */
     public static EmotionRecognizer load(byte[] model, String origin, Engine engine, int threads) throws IOException {
         if (model.length > 0 && model[0] == OnnxModels.FIRST_BYTE) {
-            if (engine != Engine.ONNXRUNTIME) {
-                throw new IOException(origin + ": an ONNX model runs on ONNX Runtime only (--engine onnxruntime)");
-            }
-            OnnxModels.Opened o = OnnxModels.open(model, origin, threads);
-            return new EmotionRecognizer(o.info(), engine, o.runtime());
+            requireOnnxRuntime(origin, engine);
+            return onnx(OnnxModels.open(model, origin, threads), engine);
         }
-        return open(ModelFile.read(new java.io.ByteArrayInputStream(model), origin), origin, engine, threads);
+        return open(ModelFile.read(new ByteArrayInputStream(model), origin), origin, engine, threads);
+    }
+
+    private static void requireOnnxRuntime(String origin, Engine engine) throws IOException {
+        if (engine != Engine.ONNXRUNTIME) {
+            throw new IOException(origin + ": an ONNX model runs on ONNX Runtime only (--engine onnxruntime); "
+                    + "libtorch reads the model.aaec it was exported from");
+        }
+    }
+
+    private static EmotionRecognizer onnx(OnnxModels.Opened o, Engine engine) {
+        return new EmotionRecognizer(o.info(), engine, o.runtime());
     }
 
     /**
@@ -112,11 +119,23 @@ public final class EmotionRecognizer implements AutoCloseable {
      * @throws IOException when the build has no default model
      */
     public static EmotionRecognizer loadDefault(Engine engine, int threads) throws IOException {
-        InputStream in = EmotionRecognizer.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE);
-        if (in == null) {
-            throw new IOException("this build has no default model (" + DEFAULT_MODEL_RESOURCE + "); pass --model");
+        return open(ModelFile.read(new ByteArrayInputStream(defaultModel()), DEFAULT_MODEL_NAME), DEFAULT_MODEL_NAME,
+                engine, threads);
+    }
+
+    /**
+     * The bytes of the model shipped inside aaec (a model file), for code that ships or exports it.
+     *
+     * @return the file's bytes
+     * @throws IOException when the build has no default model
+     */
+    public static byte[] defaultModel() throws IOException {
+        try (InputStream in = EmotionRecognizer.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IOException("this build has no default model (" + DEFAULT_MODEL_RESOURCE + "); pass --model");
+            }
+            return in.readAllBytes();
         }
-        return open(ModelFile.read(in, "default model"), "default model", engine, threads);
     }
 
     private static EmotionRecognizer open(ModelFile.Contents contents, String origin, Engine engine, int threads)
@@ -125,8 +144,7 @@ public final class EmotionRecognizer implements AutoCloseable {
             return new EmotionRecognizer(contents.info(), engine, new DjlClassifier(contents, origin));
         }
         // exported in memory: libtorch is loaded once for this; 'aaec export' once avoids it for good
-        OnnxModels.Opened o = OnnxModels.open(OnnxModels.export(contents, origin), origin, threads);
-        return new EmotionRecognizer(contents.info(), engine, o.runtime());
+        return onnx(OnnxModels.open(OnnxModels.export(contents, origin), origin, threads), engine);
     }
 
     /** What runs the classifier. */

@@ -1,6 +1,7 @@
 package org.aaec.serving;
 
 import ai.onnxruntime.OrtException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,11 +74,8 @@ public final class OnnxModels {
      * @throws IOException when the build has no default model
      */
     public static byte[] exportDefault() throws IOException {
-        InputStream in = EmotionRecognizer.class.getResourceAsStream(EmotionRecognizer.DEFAULT_MODEL_RESOURCE);
-        if (in == null) {
-            throw new IOException("this build has no default model; pass --model");
-        }
-        return export(ModelFile.read(in, "default model"), "default model");
+        String name = EmotionRecognizer.DEFAULT_MODEL_NAME;
+        return export(ModelFile.read(new ByteArrayInputStream(EmotionRecognizer.defaultModel()), name), name);
     }
 
     static Map<String, String> metadata(ModelInfo info) throws IOException {
